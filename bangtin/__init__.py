@@ -1,0 +1,1 @@
+"""Bảng tin: the engine behind a Vietnamese school's innovation website."""
