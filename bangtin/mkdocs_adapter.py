@@ -1,0 +1,90 @@
+"""The one module that knows MkDocs: it wires MkDocs events to the engine and nothing else."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .dates import build_time
+from .filters import template_filters
+from .pages import PageSpec, build_pages
+from .problems import ContentError
+from .settings import settings_from_config
+from .site import FOLDERS, Site, load_site
+
+log = logging.getLogger("mkdocs.plugins.bangtin")
+
+
+@dataclass
+class _State:
+    serving: bool = False
+    site: Site | None = None
+    pages: dict[str, PageSpec] = field(default_factory=dict)
+
+
+state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check all content before MkDocs touches the site folder."""
+    root = Path(config.config_file_path).parent
+    try:
+        settings = settings_from_config(config.site_url, config.extra)
+        state.site = load_site(root, settings, build_time(), include_drafts=state.serving)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in files.documentation_pages():
+        file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+    for spec in state.pages.values():
+        if files.get_file_from_path(spec.uri):
+            raise PluginError(f"Tệp {spec.uri} trong thư mục docs trùng với trang tự tạo /{spec.url}; hãy xóa hoặc đổi tên tệp đó.")
+        page_file = File.generated(config, spec.uri, content=spec.markdown)
+        page_file.edit_uri = spec.source
+        files.append(page_file)
+        for rel, path in spec.assets:
+            if not files.get_file_from_path(spec.url + rel):
+                files.append(File.generated(config, spec.url + rel, abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = state.pages.get(page.file.src_uri)
+    if spec is not None:
+        page.meta.update(spec.meta)
+    return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    spec = state.pages.get(page.file.src_uri)
+    context["bt"] = spec.context if spec else {"kind": "page"}
+    context["bt_site"] = state.site
+    return context
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """``mkdocs serve`` rebuilds when a plan, article or club changes."""
+    root = Path(config.config_file_path).parent
+    for folder in FOLDERS:
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters.update(template_filters())
+    return env

@@ -1,0 +1,60 @@
+"""Problems found in a school's content, reported all together in Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake: where it is (file, line, key), what was found and what is expected."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+    level: Level = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        what = f"khóa “{self.key}”: " if self.key else ""
+        label = "Lỗi" if self.level == "error" else "Cảnh báo"
+        return f"{label} – {where}: {what}{self.message}"
+
+
+@dataclass
+class Problems:
+    """A collector passed through loading: everything is gathered before the build decides."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, key: str, message: str) -> None:
+        self.items.append(Problem(path, line, key, message, "error"))
+
+    def warning(self, path: str, line: int, key: str, message: str) -> None:
+        self.items.append(Problem(path, line, key, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.level == "error")
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.level == "warning")
+
+
+class ContentError(Exception):
+    """Raised with every error of a build, so the clerk sees them all at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        lines = [f"Nội dung có {count} lỗi, trang web chưa được tạo (các tệp đã có không bị thay đổi):"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)

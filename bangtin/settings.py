@@ -1,0 +1,159 @@
+"""The school's settings: ``site_url`` and the ``extra.bangtin`` block of ``mkdocs.yml``, validated once."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .numbers import DocNumber, parse_number
+from .problems import ContentError, Problems
+from .text import slugify
+
+CONFIG = "mkdocs.yml"
+SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname")
+SCHOOL_KEYS = ("name", "short", "place", "address", "phone", "email", "description")
+MOVEMENT_KEYS = ("name", "basis", "description")
+
+
+@dataclass(frozen=True)
+class School:
+    name: str
+    short: str
+    place: str
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Movement:
+    """A phong trào: plans and articles are grouped under its key."""
+
+    key: str
+    name: str
+    basis: DocNumber | None = None
+    description: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"phong-trao/{self.key}/"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+    @property
+    def url(self) -> str:
+        return f"tin-tuc/chuyen-muc/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str
+    school: School
+    categories: tuple[Category, ...]
+    movements: tuple[Movement, ...]
+    feed_items: int = 30
+    per_page: int = 10
+    cname: str | None = None
+
+    def category(self, name: str) -> Category | None:
+        return next((c for c in self.categories if c.name == name), None)
+
+    def movement(self, key: str) -> Movement | None:
+        return next((m for m in self.movements if m.key == key), None)
+
+
+def settings_from_config(site_url: str | None, extra: Mapping[str, Any] | None) -> Settings:
+    """Build the settings, or raise ContentError listing every problem of the block."""
+    problems = Problems()
+    block = dict((extra or {}).get("bangtin") or {})
+    url = _site_url(site_url, problems)
+    _check_keys(block, SECTION_KEYS, "extra.bangtin", problems)
+    school = _school(block.get("school"), problems)
+    categories = _categories(block.get("categories"), problems)
+    movements = _movements(block.get("movements"), problems)
+    feed_items = _positive(block.get("feeds") or {}, "items", 30, "extra.bangtin.feeds", problems)
+    per_page = _positive(block.get("news") or {}, "per_page", 10, "extra.bangtin.news", problems)
+    if problems.errors:
+        raise ContentError(problems.errors)
+    assert school is not None
+    return Settings(url, school, categories, movements, feed_items, per_page, _cname(block.get("cname")))
+
+
+def _site_url(value: str | None, problems: Problems) -> str:
+    url = (value or "").strip()
+    if not url.startswith(("https://", "http://")):
+        problems.error(
+            CONFIG, 0, "site_url",
+            "cần địa chỉ đầy đủ của trang web (ví dụ https://mnhoasen.github.io/), vì bản tin RSS phải có đường dẫn tuyệt đối",
+        )
+    return url.rstrip("/") + "/"
+
+
+def _check_keys(block: Mapping[str, Any], allowed: tuple[str, ...], where: str, problems: Problems) -> None:
+    for key in block:
+        if key not in allowed:
+            guess = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"; có phải ý bạn là “{guess[0]}”?" if guess else f"; các khóa được dùng: {', '.join(allowed)}"
+            problems.error(CONFIG, 0, f"{where}.{key}", f"khóa không có trong mẫu cài đặt{hint}")
+
+
+def _school(value: Any, problems: Problems) -> School | None:
+    if not isinstance(value, dict) or not value.get("name"):
+        problems.error(CONFIG, 0, "extra.bangtin.school", "cần tên trường, ví dụ school: {name: Trường Mầm non Hoa Sen, short: MNHS, place: Bồ Đề}")
+        return None
+    _check_keys(value, SCHOOL_KEYS, "extra.bangtin.school", problems)
+    fields = {key: str(value[key]).strip() for key in SCHOOL_KEYS if value.get(key) is not None}
+    fields.setdefault("short", "")
+    fields.setdefault("place", "")
+    return School(**fields)
+
+
+def _categories(value: Any, problems: Problems) -> tuple[Category, ...]:
+    if not isinstance(value, list) or not value:
+        problems.error(CONFIG, 0, "extra.bangtin.categories", "cần danh sách chuyên mục, ví dụ [Tin tức, Thông báo]")
+        return ()
+    return tuple(Category(str(name).strip()) for name in value)
+
+
+def _movements(value: Any, problems: Problems) -> tuple[Movement, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        problems.error(CONFIG, 0, "extra.bangtin.movements", "cần dạng khóa: {name: …, basis: …}")
+        return ()
+    movements = []
+    for key, spec in value.items():
+        where = f"extra.bangtin.movements.{key}"
+        if slugify(str(key)) != str(key) or not isinstance(spec, dict) or not spec.get("name"):
+            problems.error(CONFIG, 0, where, "mỗi phong trào cần khóa viết thường không dấu (ví dụ thi-dua-dmst-cds) và tên (name)")
+            continue
+        _check_keys(spec, MOVEMENT_KEYS, where, problems)
+        basis = None
+        if spec.get("basis"):
+            try:
+                basis = parse_number(spec["basis"])
+            except ValueError as error:
+                problems.error(CONFIG, 0, f"{where}.basis", str(error))
+        movements.append(Movement(str(key), str(spec["name"]).strip(), basis, spec.get("description")))
+    return tuple(movements)
+
+
+def _positive(block: Mapping[str, Any], key: str, default: int, where: str, problems: Problems) -> int:
+    value = block.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        problems.error(CONFIG, 0, f"{where}.{key}", f"cần một số nguyên dương, không phải “{value}”")
+        return default
+    return value
+
+
+def _cname(value: Any) -> str | None:
+    return str(value).strip() or None if value else None

@@ -1,0 +1,135 @@
+"""Reading a content file: encoding checks, front-matter YAML with line numbers, the Markdown body."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+from .text import nfc
+
+SAVE_AS_UTF8 = (
+    "hãy mở tệp bằng Notepad hoặc VS Code, chọn “Lưu thành…” (Save As), ở mục Mã hóa (Encoding) chọn "
+    "“UTF-8” rồi lưu lại"
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A content file split into front-matter (with the line of each key) and its Markdown body."""
+
+    path: Path
+    rel: str
+    meta: dict[str, Any]
+    lines: dict[str, int]
+    body: str
+    body_line: int
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+
+    def line(self, key: str, index: int | None = None) -> int:
+        """The line of ``key`` (or of its ``index``-th list item), for error messages."""
+        if index is not None and index < len(self.item_lines.get(key, [])):
+            return self.item_lines[key][index]
+        return self.lines.get(key, 1)
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """Safe YAML, but dates stay text: our own parser reports a wrong day in Vietnamese."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_source(path: Path, root: Path, problems: Problems) -> Source | None:
+    """Read ``path``; on any problem report it (naming the file and line) and return None."""
+    rel = path.relative_to(root).as_posix()
+    text = decode_text(path.read_bytes(), rel, problems)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.error(rel, 1, "", "tệp phải bắt đầu bằng dòng “---”, rồi đến các thông tin (tiêu đề, ngày…), rồi một dòng “---”")
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        problems.error(rel, 1, "", "thiếu dòng “---” đóng phần thông tin ở đầu tệp")
+        return None
+    parsed = _parse_front_matter("\n".join(lines[1:end]), rel, problems)
+    if parsed is None:
+        return None
+    meta, key_lines, item_lines = parsed
+    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    return Source(path, rel, meta, key_lines, body, end + 2, item_lines)
+
+
+def decode_text(data: bytes, rel: str, problems: Problems) -> str | None:
+    """UTF-8 (with or without BOM, CRLF or LF) to NFC text; anything else is reported with how to fix it."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:200]:
+        problems.error(rel, 1, "", f"tệp được lưu bằng mã UTF-16 (Unicode), không phải UTF-8: {SAVE_AS_UTF8}")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.error(
+            rel, line, "",
+            f"tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3, chữ Việt sẽ bị lỗi): {SAVE_AS_UTF8}",
+        )
+        return None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _parse_front_matter(
+    text: str, rel: str, problems: Problems
+) -> tuple[dict[str, Any], dict[str, int], dict[str, list[int]]] | None:
+    try:
+        loader = _StringDatesLoader(text)
+        try:
+            node = loader.get_single_node()
+            meta = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        problems.error(rel, _yaml_error_line(error), "", _yaml_error_message(error))
+        return None
+    if meta is None:
+        return {}, {}, {}
+    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
+        problems.error(rel, 2, "", "phần thông tin đầu tệp phải là các dòng “khóa: giá trị”, ví dụ “title: Bé vui Ngày hội STEM”")
+        return None
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    for key_node, value_node in node.value:
+        key, line = str(key_node.value), key_node.start_mark.line + 2
+        if key in key_lines:
+            problems.error(rel, line, key, f"khóa này viết hai lần (lần đầu ở dòng {key_lines[key]}); hãy xóa bớt một dòng")
+        key_lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]
+    return {str(k): v for k, v in meta.items()}, key_lines, item_lines
+
+
+def _yaml_error_line(error: yaml.YAMLError) -> int:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 2 if mark is not None else 2
+
+
+def _yaml_error_message(error: yaml.YAMLError) -> str:
+    problem = str(getattr(error, "problem", "") or "")
+    hint = "kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này"
+    if "mapping values are not allowed" in problem:
+        hint = "giá trị có dấu hai chấm “: ”; hãy đặt cả giá trị trong ngoặc kép, ví dụ title: \"Khoa học: bé khám phá\""
+    elif "found character '\\t'" in problem:
+        hint = "có ký tự Tab; hãy thay bằng dấu cách"
+    elif "could not find expected ':'" in problem:
+        hint = "dòng này thiếu dấu hai chấm sau tên khóa"
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        hint = "thụt lề hoặc dấu ngoặc/ngoặc kép chưa đóng; hãy so với mẫu"
+    return f"phần thông tin đầu tệp (YAML) viết sai: {hint} (chi tiết: {problem or error})"
