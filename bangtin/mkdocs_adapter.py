@@ -26,6 +26,7 @@ class _State:
     serving: bool = False
     site: Site | None = None
     pages: dict[str, PageSpec] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)
 
 
 state = _State()
@@ -44,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         raise PluginError(str(error)) from None
     state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
+    state.contents = {}
     return config
 
 
@@ -67,6 +69,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if spec is not None:
         page.meta.update(spec.meta)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep each generated page's rendered body (links relative to the page) for the feeds."""
+    spec = state.pages.get(page.file.src_uri)
+    if spec is not None:
+        state.contents[spec.url] = html
+    return html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

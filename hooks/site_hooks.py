@@ -4,6 +4,7 @@ from bangtin.mkdocs_adapter import (  # noqa: F401  (MkDocs looks these names up
     on_config,
     on_env,
     on_files,
+    on_page_content,
     on_page_context,
     on_page_markdown,
     on_serve,
