@@ -142,8 +142,8 @@ class _Lines:
 
 def check_site(settings: Settings, plans: list[Plan], posts: list[Post], clubs: list[Club], report: _Lines) -> None:
     """Cross-checks between files: duplicates, and names that point at nothing."""
-    _check_duplicate_numbers(plans, report)
-    _check_addresses([*plans, *posts, *clubs], report)
+    duplicates = _check_duplicate_numbers(plans, report)
+    _check_addresses([r for r in [*plans, *posts, *clubs] if r.source not in duplicates], report)
     numbers = {plan.number.key for plan in plans if plan.number}
     clubs_known = {club.slug for club in clubs}
     categories = {c.name for c in settings.categories}
@@ -168,8 +168,10 @@ def _check_members(source: str, key: str, values: Iterable[str], known: set[str]
             report.error(source, key, f"“{value}” không phải {what}; các giá trị có: {listed}")
 
 
-def _check_duplicate_numbers(plans: list[Plan], report: _Lines) -> None:
+def _check_duplicate_numbers(plans: list[Plan], report: _Lines) -> set[str]:
+    """Report a number used twice by one issuer in one year; return the files reported."""
     seen: dict[tuple[str, str, int], Plan] = {}
+    reported = set()
     for plan in plans:
         if plan.number is None:
             continue
@@ -179,7 +181,9 @@ def _check_duplicate_numbers(plans: list[Plan], report: _Lines) -> None:
                 plan.source, "number",
                 f"số “{plan.number}” của {plan.issuer} năm {plan.year} đã dùng cho {first.source}; mỗi số chỉ dùng một lần trong năm",
             )
+            reported.add(plan.source)
         seen.setdefault(identity, plan)
+    return reported
 
 
 def _check_addresses(records: list, report: _Lines) -> None:

@@ -1,0 +1,105 @@
+"""A clerk's mistakes stop the build with a Vietnamese message naming file, line and key; nothing is written."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from content_samples import PLAN, POST, good_content
+from sitebuild import front, make_site, run_mkdocs
+
+OLD_SITE = "<p>Trang cũ vẫn còn nguyên</p>"
+
+
+def _post(**changes) -> str:
+    meta = {"title": "Tin thử", "date": "2025-12-10", "categories": ["Tin tức"]}
+    meta.update(changes)
+    return front({k: v for k, v in meta.items() if v is not None})
+
+
+CASES = {
+    "broken_yaml": ({"news/tin-loi-yaml.md": "---\ntitle: Bé vui: Ngày hội\ndate: 2025-12-10\n---\nNội dung\n"},
+                    "news/tin-loi-yaml.md:2", "ngoặc kép"),
+    "wrong_date": ({"news/tin-sai-ngay.md": _post(date="31/02/2025")}, "news/tin-sai-ngay.md:3", "khóa “date”"),
+    "typo_in_key": ({"news/tin-sai-khoa.md": _post(catgories=["Tin tức"])}, "news/tin-sai-khoa.md", "“categories”"),
+    "duplicate_number": ({"plans/kh-259-ban-sao.md": PLAN.replace("Triển khai", "Bản sao")},
+                         "plans/kh-259-ban-sao.md", "khóa “number”"),
+    "missing_photo": ({"news/tin-thieu-anh.md": _post(image="anh/khong-co.jpg")}, "news/tin-thieu-anh.md:6", "khóa “image”"),
+    "missing_inline_photo": ({"news/tin-thieu-anh-bai.md": _post() + "\n![Ảnh](anh/khong-co.jpg)\n"},
+                             "news/tin-thieu-anh-bai.md", "anh/khong-co.jpg"),
+    "missing_attachment": ({"plans/kh-300.md": front({"number": "300/KH-MNTN", "title": "Kế hoạch", "issued": "2025-12-01",
+                                                      "attachments": ["300.pdf"]})}, "plans/kh-300.md:6", "khóa “attachments”"),
+    "utf16_from_notepad": ({"news/tin-utf16.md": _post().encode("utf-16")}, "news/tin-utf16.md", "UTF-16"),
+    "windows_1258": ({"news/tin-1258.md": _post(title="Bé vui").encode("cp1258", errors="replace")}, "news/tin-1258.md", "UTF-8"),
+    "unknown_plan": ({"news/tin-ke-hoach-la.md": _post(plans=["999/KH-MNTN"])}, "news/tin-ke-hoach-la.md:6", "khóa “plans”"),
+    "unknown_club": ({"news/tin-clb-la.md": _post(clubs=["clb-khong-co"])}, "news/tin-clb-la.md:6", "khóa “clubs”"),
+    "unknown_decision": ({"clubs/clb-moi.md": front({"name": "CLB Mới", "kind": "STEM", "decision": "77/QĐ-MNTN"})},
+                         "clubs/clb-moi.md:4", "khóa “decision”"),
+    "unknown_category": ({"news/tin-chuyen-muc-la.md": _post(categories=["Thể thao"])},
+                         "news/tin-chuyen-muc-la.md:4", "khóa “categories”"),
+    "same_address": ({"news/2025-12-05-be-vui-ngay-hoi-stem-2.md": POST.replace("cover.jpg", "cover.jpg"),
+                      "news/be-vui-ngay-hoi-stem.md": _post(date="2025-12-20")},
+                     "news/be-vui-ngay-hoi-stem.md", "cùng địa chỉ"),
+    "missing_title": ({"news/tin-thieu-tieu-de.md": _post(title=None)}, "news/tin-thieu-tieu-de.md", "khóa “title”"),
+    "bad_number": ({"plans/kh-so-sai.md": front({"number": "KH259", "title": "Kế hoạch", "issued": "2025-12-01"})},
+                   "plans/kh-so-sai.md:2", "khóa “number”"),
+    "members_as_names": ({"clubs/clb-ten.md": front({"name": "CLB", "kind": "STEM", "members": ["An", "Bình"]})},
+                         "clubs/clb-ten.md:4", "không ghi tên các cháu"),
+    "no_front_matter": ({"news/tin-khong-dau.md": "# Tin\n\nNội dung.\n"}, "news/tin-khong-dau.md:1", "---"),
+    "tab_in_yaml": ({"news/tin-tab.md": "---\ntitle: Tin\ndate: 2025-12-10\ntags:\n\t- a\n---\n"}, "news/tin-tab.md", "Tab"),
+}
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_mistake_stops_the_build_and_loses_nothing(tmp_path, case):
+    files, where, expected = CASES[case]
+    root = make_site(tmp_path / "truong", {**good_content(), **files})
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text(OLD_SITE, encoding="utf-8")
+    sources = _tree(root / "news") | _tree(root / "plans") | _tree(root / "clubs")
+
+    build = run_mkdocs(root)
+
+    assert build.returncode != 0
+    assert where in build.output and expected in build.output, build.output
+    assert "Lỗi" in build.output
+    assert _tree(root / "site") == {"index.html": hashlib.sha256(OLD_SITE.encode()).hexdigest()}
+    assert _tree(root / "news") | _tree(root / "plans") | _tree(root / "clubs") == sources
+
+
+def test_every_mistake_is_reported_in_one_build(tmp_path):
+    root = make_site(tmp_path / "truong", {**good_content(), **CASES["wrong_date"][0], **CASES["typo_in_key"][0],
+                                          **CASES["missing_photo"][0], **CASES["duplicate_number"][0]})
+    build = run_mkdocs(root)
+    assert build.returncode != 0
+    assert "Nội dung có 4 lỗi" in build.output
+    for name in ("wrong_date", "typo_in_key", "missing_photo", "duplicate_number"):
+        assert CASES[name][1] in build.output
+
+
+def test_typo_gets_a_did_you_mean_hint(tmp_path):
+    root = make_site(tmp_path / "truong", {**good_content(), **CASES["typo_in_key"][0]})
+    assert "có phải ý bạn là “categories”?" in run_mkdocs(root).output
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    text = ("\ufeff" + _post(title="Tin có BOM")).replace("\n", "\r\n")
+    root = make_site(tmp_path / "truong", {**good_content(), "news/tin-bom.md": text.encode("utf-8")})
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.output
+    assert "Tin có BOM" in build.html("tin-tuc/2025/12/tin-bom")
+
+
+def test_missing_site_url_is_a_clear_error(tmp_path):
+    from sitebuild import BASE_CONFIG
+
+    config = {k: v for k, v in BASE_CONFIG.items() if k != "site_url"}
+    build = run_mkdocs(make_site(tmp_path / "truong", good_content(), config))
+    assert build.returncode != 0 and "site_url" in build.output and "đường dẫn tuyệt đối" in build.output
