@@ -17,6 +17,7 @@ from .pages import PageSpec, build_pages
 from .problems import ContentError
 from .settings import settings_from_config
 from .site import FOLDERS, Site, load_site
+from .text import slugify_anchor
 
 log = logging.getLogger("mkdocs.plugins.bangtin")
 
@@ -46,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
     state.contents = {}
+    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)
     return config
 
 

@@ -1,0 +1,145 @@
+"""End-to-end: a small school built with ``mkdocs build --strict``; facts asserted in the HTML."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+from lxml import html as lhtml
+
+from content_samples import good_content
+from sitebuild import front, make_site, run_mkdocs
+
+DRAFT_POST = front({"title": "Bản nháp chưa duyệt", "date": "2025-12-01", "draft": True, "categories": ["Tin tức"]},
+                   "Nội dung nháp bimatnhap.\n")
+SCHEDULED_POST = front({"title": "Thông báo hẹn giờ", "date": "2026-03-01 07:00", "categories": ["Tin tức"]},
+                       "Nội dung hẹn giờ.\n")
+DRAFT_PLAN = front({"title": "Dự thảo kế hoạch hè", "school_year": "2025-2026", "draft": True})
+LATER_EPOCH = "1772500000"  # 2026-03-03
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    files = {**good_content(), "news/2025-12-01-ban-nhap.md": DRAFT_POST, "news/2026-03-01-hen-gio.md": SCHEDULED_POST,
+             "plans/du-thao-he.md": DRAFT_PLAN}
+    root = make_site(tmp_path_factory.mktemp("school"), files)
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def _doc(build, url):
+    return lhtml.fromstring(build.html(url))
+
+
+def test_registry_row_shows_number_date_title_issuer(school):
+    rows = _doc(school, "ke-hoach").xpath("//tr[contains(@class,'bt-registry__row')]")
+    cells = {tuple(td.text_content().strip() for td in row.xpath("td")) for row in rows}
+    assert ("259/KH-MNTN", "28/11/2025", "Kế hoạch Triển khai Phong trào thi đua đổi mới sáng tạo và chuyển đổi số",
+            "Trường Mầm non Thử Nghiệm") in cells
+    assert _doc(school, "ke-hoach").xpath("//h2[@id='nam-hoc-2025-2026']")
+    assert all(td.get("data-label") for td in rows[0].xpath("td"))
+
+
+def test_plan_page_has_official_header_basis_and_backlinks(school):
+    page = _doc(school, "ke-hoach/2025/259-kh-mntn")
+    text = page.text_content()
+    assert "Long Biên, ngày 28 tháng 11 năm 2025" in text
+    assert "Số: 259/KH-MNTN" in text
+    basis = page.xpath("//section[contains(@class,'bt-basis')]//li")
+    assert basis[0].text_content().strip() == "Văn bản số 57-NQ/TW"
+    assert "4400/KH-SGDĐT ngày 23/10/2025 của Sở GD&ĐT Hà Nội" in basis[1].text_content()
+    assert basis[2].xpath(".//a/@href") == ["../120-kh-mntn/"]
+    back = _doc(school, "ke-hoach/2025/120-kh-mntn").xpath("//section[contains(@class,'bt-backlinks')]//a/@href")
+    assert back == ["../259-kh-mntn/"]
+    results = page.xpath("//section[contains(@class,'bt-results')]//a[contains(@class,'bt-card__link')]/@href")
+    assert results == ["../../../tin-tuc/2025/12/be-vui-ngay-hoi-stem/"]
+    assert "KT. HIỆU TRƯỞNG" in text and "PHÓ HIỆU TRƯỞNG" in text and "Đỗ Thị Hòa" in text
+    assert "Tổ chuyên môn (để thực hiện)" in text and "tháng 12/2025" in text
+
+
+def test_plan_attachment_is_published_with_its_size(school):
+    link = _doc(school, "ke-hoach/2025/259-kh-mntn").xpath("//ul[@class='bt-files']/li")[0]
+    assert link.xpath("a/@href") == ["259-KH-MNTN.pdf"]
+    size = len(good_content()["plans/259-KH-MNTN.pdf"])
+    assert f"(PDF, {size} B)" in link.text_content()
+    assert (school.site / "ke-hoach/2025/259-kh-mntn/259-KH-MNTN.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_club_page_lists_its_articles_and_founding_decision(school):
+    page = _doc(school, "cau-lac-bo/be-yeu-khoa-hoc")
+    assert page.xpath("//section[@aria-labelledby='hoat-dong']//h3")[0].text_content() == "Bé vui Ngày hội STEM"
+    assert page.xpath("//dd/a[contains(., '45/QĐ-MNTN')]/@href") == ["../../ke-hoach/2025/45-qd-mntn/"]
+    assert "24 trẻ" in page.text_content()
+
+
+def test_article_page_photos_links_and_heading_anchor(school):
+    page = _doc(school, "tin-tuc/2025/12/be-vui-ngay-hoi-stem")
+    assert page.xpath("//article//img[@alt='Bé làm thí nghiệm']")
+    assert page.xpath("//h2[@id='danh-gia-cua-doan']")
+    assert page.xpath("//aside//a[contains(., '259/KH-MNTN')]/@href") == ["../../../../ke-hoach/2025/259-kh-mntn/"]
+    assert (school.site / "tin-tuc/2025/12/be-vui-ngay-hoi-stem/ngay-hoi-stem/anh-1.jpg").is_file()
+
+
+def test_edit_links_open_the_real_source_file(school):
+    page = _doc(school, "tin-tuc/2025/12/be-vui-ngay-hoi-stem")
+    edit = page.xpath("//a[contains(@class,'md-content__button')]/@href")
+    assert edit == ["https://github.com/truong-thu/web/edit/main/news/2025-12-05-be-vui-ngay-hoi-stem.md"]
+    plan_edit = _doc(school, "ke-hoach/2025/259-kh-mntn").xpath("//a[contains(@class,'md-content__button')]/@href")
+    assert plan_edit == ["https://github.com/truong-thu/web/edit/main/plans/kh-259.md"]
+
+
+def test_category_year_and_movement_pages(school):
+    category = _doc(school, "tin-tuc/chuyen-muc/hoat-dong-stem")
+    assert [h.text_content() for h in category.xpath("//h3")] == ["Bé vui Ngày hội STEM"]
+    assert (school.site / "tin-tuc/chuyen-muc/khoa-hoc-cong-nghe/index.html").is_file()
+    assert "Bé vui Ngày hội STEM" in _doc(school, "tin-tuc/2025").text_content()
+    movement = _doc(school, "phong-trao/thi-dua-dmst-cds").text_content()
+    assert "Năm học 2025 – 2026" in movement and "259/KH-MNTN" in movement and "Bé vui Ngày hội STEM" in movement
+
+
+def test_drafts_and_scheduled_posts_are_absent_everywhere(school):
+    site = school.site
+    assert not (site / "tin-tuc/2025/12/ban-nhap").exists()
+    assert not (site / "tin-tuc/2026").exists()
+    assert not list(site.glob("ke-hoach/*/du-thao-he"))
+    everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "Bản nháp chưa duyệt" not in everything and "Thông báo hẹn giờ" not in everything
+    assert "Dự thảo kế hoạch hè" not in everything
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "bimatnhap" not in index and "hẹn giờ" not in index
+    sitemap = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()
+    assert "ban-nhap" not in sitemap and "hen-gio" not in sitemap and "du-thao-he" not in sitemap
+    assert "be-vui-ngay-hoi-stem" in sitemap
+
+
+def test_scheduled_post_appears_in_a_build_after_its_date(school, tmp_path):
+    build = run_mkdocs(school.root, "build", "--strict", "--site-dir", str(tmp_path / "later"), epoch=LATER_EPOCH)
+    assert build.returncode == 0, build.output
+    assert "Thông báo hẹn giờ" in (tmp_path / "later/tin-tuc/2026/03/hen-gio/index.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(school, tmp_path):
+    again = run_mkdocs(school.root, "build", "--strict", "--site-dir", str(tmp_path / "again"))
+    assert again.returncode == 0
+    first = {p.relative_to(school.site): p.read_bytes() for p in school.site.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_no_third_party_host_in_any_page(school):
+    hosts = set()
+    for page in school.site.rglob("*.html"):
+        for url in re.findall(r'(?:src|href)="(https?://[^"/]+)', page.read_text(encoding="utf-8")):
+            hosts.add(url)
+    assert hosts <= {"https://truong-thu.example.edu.vn", "https://github.com", "https://squidfunk.github.io"}
+
+
+def test_search_index_has_articles_and_plans_but_not_listings(school):
+    docs = json.loads((school.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {doc["location"].split("#")[0] for doc in docs}
+    assert "tin-tuc/2025/12/be-vui-ngay-hoi-stem/" in locations and "ke-hoach/2025/259-kh-mntn/" in locations
+    assert "tin-tuc/" not in locations and "ke-hoach/" not in locations
