@@ -12,6 +12,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .dates import build_time
+from .documents import write_documents
+from .feeds import write_feeds
 from .filters import template_filters
 from .pages import PageSpec, build_pages
 from .problems import ContentError
@@ -86,6 +88,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["bt"] = spec.context if spec else {"kind": "page"}
     context["bt_site"] = state.site
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the feeds and ``van-ban.json`` from the published content and the rendered pages."""
+    if state.site is not None:
+        write_feeds(state.site, state.contents, Path(config.site_dir))
+        write_documents(state.site, Path(config.site_dir))
 
 
 def on_serve(server, config: MkDocsConfig, builder):

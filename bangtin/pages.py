@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import school_year_of, vn_date_line
+from .feeds import build_feed_list
 from .links import local_links
 from .models import Club, Plan, Post
 from .site import Site
@@ -56,6 +57,7 @@ def build_pages(site: Site, root: Path) -> list[PageSpec]:
         *[build_movement(site, m.key) for m in site.settings.movements],
         build_clubs(site),
         *[build_club(site, club, root) for club in site.clubs],
+        build_subscribe(site),
     ]
 
 
@@ -167,6 +169,12 @@ def build_club(site: Site, club: Club, root: Path) -> PageSpec:
     }
     return PageSpec(club.url + "index.md", club.name, "bangtin/club.html", context, club.body, club.source,
                     club.summary, assets=_assets(club, root))
+
+
+def build_subscribe(site: Site) -> PageSpec:
+    context = {"kind": "subscribe", "feeds": build_feed_list(site)}
+    return PageSpec("dang-ky-nhan-tin/index.md", "Đăng ký nhận tin", "bangtin/subscribe.html", context,
+                    description=f"Bản tin RSS và Atom của {site.settings.school.name} cho cổng thông tin và ứng dụng đọc tin")
 
 
 def _assets(record: Plan | Post | Club, root: Path) -> tuple[tuple[str, Path], ...]:

@@ -7,6 +7,7 @@ from bangtin.mkdocs_adapter import (  # noqa: F401  (MkDocs looks these names up
     on_page_content,
     on_page_context,
     on_page_markdown,
+    on_post_build,
     on_serve,
     on_startup,
 )

@@ -1,0 +1,184 @@
+"""The site's RSS 2.0 and Atom feeds, written with feedgen after the build.
+
+Feeds: ``rss.xml`` and ``atom.xml`` (articles and plans together), ``ke-hoach/rss.xml`` (the registry),
+one per category and one per club. Each lists the same items, in the same order, as the page it belongs to.
+
+feedgen pitfalls handled here: the *last* ``link()`` becomes the RSS channel link (the self link goes first);
+``add_entry()`` prepends unless told otherwise; ``lastBuildDate``/``updated`` default to the clock (they are
+the newest item's date); Atom entry links lose their ``rel`` (an entry extension writes them instead).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .dates import VN_TZ
+from .feed_content import Item, build_item, clean, plan_moment
+from .models import Plan, Post
+from .site import Site
+
+RSS_TYPE, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
+GENERATOR = "Bảng tin"
+# The date of a feed with no item yet: fixed, so that an empty feed is the same in every build.
+EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=VN_TZ)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed: where it is written, what it is called, which page it follows, and its items (newest first)."""
+
+    path: str
+    title: str
+    description: str
+    page: str
+    kind: str
+    records: tuple[Post | Plan, ...]
+    atom: str | None = None
+
+
+def build_feed_list(site: Site) -> list[Feed]:
+    """Every feed of the site, in the order the "Đăng ký nhận tin" page lists them."""
+    school, size = site.settings.school, site.settings.feed_items
+    posts, plans = _published(site.posts), _published(site.plans)
+    latest = tuple(heapq.merge(posts, plans, key=_moment, reverse=True))[:size]
+    feeds = [
+        Feed("rss.xml", feed_title(site), school.description or f"Tin bài và kế hoạch, văn bản của {school.name}",
+             "", "site", latest, atom="atom.xml"),
+        Feed("ke-hoach/rss.xml", feed_title(site, "Kế hoạch, văn bản"),
+             f"Sổ kế hoạch, văn bản của {school.name}: số, ký hiệu, ngày ban hành, trích yếu", "ke-hoach/",
+             "registry", plans[:size]),
+    ]
+    for category in site.settings.categories:
+        in_category = _published(site.posts_by_category.get(category.name, ()))[:size]
+        feeds.append(Feed(category.url + "rss.xml", feed_title(site, f"Chuyên mục {category.name}"),
+                          f"Bài viết chuyên mục {category.name} của {school.name}", category.url, "category", in_category))
+    for club in site.clubs:
+        in_club = _published(site.posts_by_club.get(club.slug, ()))[:size]
+        feeds.append(Feed(club.url + "rss.xml", feed_title(site, club.name),
+                          f"Hoạt động của {club.name}, {school.name}", club.url, "club", in_club))
+    return feeds
+
+
+def feed_title(site: Site, topic: str | None = None) -> str:
+    """"Trường Mầm non Hoa Sen – Chuyên mục Tin tức"; the head's autodiscovery links use the same words."""
+    name = site.settings.school.name
+    return f"{name} – {topic}" if topic else name
+
+
+def write_feeds(site: Site, contents: dict[str, str], site_dir: Path) -> list[Path]:
+    """Write every feed into the built site; return the files written."""
+    items: dict[str, Item] = {}
+    written = []
+    for feed in build_feed_list(site):
+        entries = [_item(record, site, contents, site_dir, items) for record in feed.records]
+        written.append(_write(site_dir / feed.path, build_rss(feed, entries, site)))
+        if feed.atom:
+            written.append(_write(site_dir / feed.atom, build_atom(feed, entries, site)))
+    return written
+
+
+def build_rss(feed: Feed, items: list[Item], site: Site) -> bytes:
+    generator = _channel(feed, items, site, feed.path, RSS_TYPE)
+    for item in items:
+        entry = _entry(generator, item)
+        entry.link(href=item.url, rel="alternate")
+        if item.enclosure:
+            entry.enclosure(item.enclosure.url, item.enclosure.length, item.enclosure.type)
+        if item.author:
+            entry.dc.dc_creator(item.author)
+    return generator.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def build_atom(feed: Feed, items: list[Item], site: Site) -> bytes:
+    generator = _channel(feed, items, site, feed.atom or feed.path, ATOM_TYPE)
+    for item in items:
+        entry = _entry(generator, item)
+        entry.register_extension("bt_links", _AtomLinks, atom=True, rss=False)
+        entry.bt_links.item = item
+        if item.author:
+            entry.author(name=item.author)
+    return generator.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _channel(feed: Feed, items: list[Item], site: Site, self_path: str, self_type: str) -> FeedGenerator:
+    url = site.settings.site_url
+    generator = FeedGenerator()
+    if self_type == RSS_TYPE:
+        generator.load_extension("dc", atom=False, rss=True)
+    generator.id(url + feed.page)
+    generator.title(clean(feed.title))
+    generator.description(clean(feed.description))
+    generator.link(href=url + self_path, rel="self", type=self_type)  # first: the last link is the RSS channel link
+    generator.link(href=url + feed.page, rel="alternate", type="text/html")
+    generator.language("vi")
+    generator.generator(GENERATOR, uri=url)
+    school = site.settings.school
+    generator.author({"name": clean(school.name), **({"email": school.email} if school.email else {})})
+    generator.updated(max((item.published for item in items), default=_newest(site)))
+    return generator
+
+
+def _entry(generator: FeedGenerator, item: Item) -> FeedEntry:
+    entry = generator.add_entry(order="append")
+    entry.id(item.url)
+    entry.guid(item.url, permalink=True)
+    entry.title(item.title)
+    entry.published(item.published)
+    entry.updated(item.published)
+    entry.summary(item.summary or item.title)
+    entry.content(item.content or item.summary or item.title, type="html")
+    for term, scheme in item.categories:
+        entry.category({"term": clean(term), **({"scheme": scheme} if scheme else {})})
+    return entry
+
+
+class _AtomLinks(BaseEntryExtension):
+    """Atom entry links with their ``rel``, ``type`` and ``length`` (feedgen 1.0.0 drops them)."""
+
+    item: Item | None = None
+
+    def extend_atom(self, entry):
+        item = self.item
+        if item is not None:
+            # feedgen writes Atom elements without a namespace and declares it on <feed>: so do we.
+            etree.SubElement(entry, "link", href=item.url, rel="alternate", type="text/html")
+            if item.enclosure:
+                enclosure = item.enclosure
+                etree.SubElement(entry, "link", href=enclosure.url, rel="enclosure",
+                                 type=enclosure.type, length=str(enclosure.length))
+        return entry
+
+
+def _item(record: Post | Plan, site: Site, contents: dict[str, str], site_dir: Path, cache: dict) -> Item:
+    if record.url not in cache:
+        cache[record.url] = build_item(record, site, contents, site_dir)
+    return cache[record.url]
+
+
+def _published(records) -> tuple:
+    """Drafts never reach a feed, even from ``mkdocs serve`` (whose site shows them)."""
+    return tuple(record for record in records if not record.draft)
+
+
+def _moment(record: Post | Plan) -> datetime:
+    return plan_moment(record) if isinstance(record, Plan) else record.date
+
+
+def _newest(site: Site) -> datetime:
+    """An empty feed's date: the newest item of the whole site (never the clock)."""
+    moments = [_moment(record) for record in (*site.posts[:1], *site.plans[:1])]
+    return max(moments, default=EMPTY_FEED_DATE).astimezone(VN_TZ)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
