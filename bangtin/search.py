@@ -1,0 +1,151 @@
+"""Search without diacritics for Material for MkDocs: fold the search index after the build.
+
+Material's search (lunr with ``lang: vi``) matches words exactly: "ke hoach" never finds
+"Kế hoạch". We do not fork Material's JavaScript. Instead:
+
+* after the build, :func:`write_search_index` rewrites ``search/search_index.json``. It adds
+  the folded form of every word that has diacritics as extra index fields (``title_folded``,
+  ``text_folded``, ``tags_folded``), each boosted at half its original field, and sets a
+  separator that also splits document numbers at ``/`` and ``-``;
+* the browser script ``search-fold.js`` (:data:`SCRIPT`) rewrites the query
+  before it reaches Material's search worker. "Kế hoạch" becomes ``ke hoach kế hoạch``: the
+  folded words find every spelling, and the original words also match the unfolded fields,
+  so exact-diacritic matches rank first.
+
+Only words that change under folding go into the folded fields. A word without diacritics
+("hoa", "259", "KH") is already searchable in its original field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .text import fold, nfc
+
+#: Word separator for the search tokenizer, used by Material's worker (JavaScript ``RegExp``)
+#: and by :func:`folded_words` (Python ``re``); the pattern means the same in both.
+#: It splits at white space, dashes, slashes, brackets, quotes and other punctuation, at
+#: HTML entities such as ``&amp;``, and at dots not followed by a digit ("2.5" stays one word).
+#: Material's highlighter splits this pattern at every ``|``, so ``|`` appears only between
+#: top-level alternatives. ``*``, ``+``, ``~`` and ``^`` are query syntax, so they are no separators.
+SEPARATOR = "[\\s\\-–—/_,;:!?=\\[\\](){}\"'`“”‘’«»…·•%]+|\\.(?!\\d)|&#?[0-9A-Za-z]+;"
+
+#: Suffix of the extra index fields holding folded words.
+FOLDED_SUFFIX = "_folded"
+
+#: A folded field's boost relative to its original field: an exact match always weighs more.
+FOLDED_BOOST = 0.5
+
+#: Material's own fields that get a folded twin, with Material's default boosts.
+DEFAULT_FIELDS: dict[str, dict[str, float]] = {
+    "title": {"boost": 1e3},
+    "text": {"boost": 1e0},
+    "tags": {"boost": 1e6},
+}
+
+#: Where the browser script is served from, relative to the site root (``extra_javascript``).
+SCRIPT = "assets/javascripts/search-fold.js"
+
+#: The index file Material's search plugin writes, relative to the site root.
+INDEX_PATH = Path("search") / "search_index.json"
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def fold_word(word: str) -> str:
+    """The folded, lower-case form of one word: "Đổi" → "doi", "SGDĐT" → "sgddt"."""
+    return fold(nfc(word)).lower()
+
+
+def folded_words(html: str, separator: str = SEPARATOR) -> list[str]:
+    """Folded forms of the words of ``html`` that change under folding, in order.
+
+    Tags are skipped the way Material's tokenizer skips them; the words are split with the same
+    separator. "Kế hoạch 259/KH-MNHM" → ``["ke", "hoach"]``.
+    """
+    pattern = re.compile(separator)
+    words: list[str] = []
+    for section in _TAG.split(nfc(html)):
+        for word in pattern.split(section):
+            if word and (folded := fold_word(word)) != word.lower():
+                words.append(folded)
+    return words
+
+
+def fold_search_index(index: Mapping[str, Any], *, separator: str = SEPARATOR) -> dict[str, Any]:
+    """Return a copy of Material's search index with folded fields and our separator.
+
+    * ``config.separator`` becomes ``separator``;
+    * ``config.fields`` gains ``<field>_folded`` for title, text and tags, boosted at
+      :data:`FOLDED_BOOST` times the original field (the configured boost, else Material's default);
+    * every document's title, text and tags are normalised to NFC, and the document gets
+      ``<field>_folded`` with the folded words that differ from the original (omitted when empty).
+
+    The function is idempotent: folding an already folded index gives the same index.
+    """
+    config = dict(index.get("config") or {})
+    fields: dict[str, Any] = {
+        name: dict(spec) for name, spec in (config.get("fields") or {}).items()
+        if not name.endswith(FOLDED_SUFFIX)
+    }
+    for name, spec in DEFAULT_FIELDS.items():
+        fields.setdefault(name, dict(spec))
+    for name in DEFAULT_FIELDS:
+        boost = float(fields[name].get("boost", 1.0))
+        fields[name + FOLDED_SUFFIX] = {"boost": boost * FOLDED_BOOST}
+    config["separator"] = separator
+    config["fields"] = fields
+
+    docs = [_fold_doc(doc, separator) for doc in index.get("docs") or []]
+    result = {key: value for key, value in index.items() if key not in ("config", "docs")}
+    return {"config": config, "docs": docs, **result}
+
+
+def _fold_doc(doc: Mapping[str, Any], separator: str) -> dict[str, Any]:
+    out = {key: value for key, value in doc.items() if not key.endswith(FOLDED_SUFFIX)}
+    for name in ("title", "text"):
+        if isinstance(out.get(name), str):
+            out[name] = nfc(out[name])
+    tags = out.get("tags")
+    if isinstance(tags, list):
+        out["tags"] = [nfc(tag) if isinstance(tag, str) else tag for tag in tags]
+
+    for name in ("title", "text"):
+        if isinstance(out.get(name), str) and (words := folded_words(out[name], separator)):
+            out[name + FOLDED_SUFFIX] = " ".join(words)
+    if isinstance(out.get("tags"), list):
+        folded_tags = [" ".join(folded_words(tag, separator)) for tag in out["tags"] if isinstance(tag, str)]
+        if any(folded_tags):
+            out["tags" + FOLDED_SUFFIX] = [tag for tag in folded_tags if tag]
+    return out
+
+
+def dump_search_index(index: Mapping[str, Any]) -> bytes:
+    """Serialise an index compactly and deterministically: UTF-8, no ASCII escapes, key order kept."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def write_search_index(site_dir: Path, *, separator: str = SEPARATOR) -> bool:
+    """Fold ``site_dir/search/search_index.json`` in place; return False when there is no index.
+
+    Run it after Material's search plugin wrote the index (``on_post_build`` at the default
+    priority 0 or lower, but above −100, where the offline plugin copies the index). The file is
+    only rewritten when its bytes change, so running it twice leaves the file untouched.
+    """
+    path = Path(site_dir) / INDEX_PATH
+    if not path.is_file():
+        return False
+    original = path.read_bytes()
+    data = dump_search_index(fold_search_index(json.loads(original), separator=separator))
+    if data != original:
+        path.write_bytes(data)
+    return True
+
+
+def search_words(text: str, separator: str = SEPARATOR) -> Iterable[str]:
+    """Lower-case words of ``text`` as the search tokenizer splits them (for tests and tools)."""
+    return [word.lower() for section in _TAG.split(nfc(text)) for word in re.split(separator, section) if word]
