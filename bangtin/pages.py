@@ -35,7 +35,9 @@ class PageSpec:
 
     @property
     def meta(self) -> dict[str, Any]:
-        meta: dict[str, Any] = {"title": self.title, "template": self.template}
+        meta: dict[str, Any] = {"title": self.title, "template": self.template, "hide": ["navigation"]}
+        if not self.markdown.strip():
+            meta["hide"].append("toc")
         if self.description:
             meta["description"] = self.description
         if not self.searchable:
