@@ -17,6 +17,7 @@ from .feeds import write_feeds
 from .filters import template_filters
 from .pages import PageSpec, build_pages
 from .problems import ContentError
+from .publish import limit_warnings, pages_extras, site_files
 from .settings import settings_from_config
 from .site import FOLDERS, Site, load_site
 from .text import slugify_anchor
@@ -95,6 +96,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.site is not None:
         write_feeds(state.site, state.contents, Path(config.site_dir))
         write_documents(state.site, Path(config.site_dir))
+        _publish(state.site.settings.cname, config)
+
+
+def _publish(cname: str | None, config: MkDocsConfig) -> None:
+    """GitHub Pages: write ``CNAME`` for a custom domain; warn (``--strict`` stops) near the size limits."""
+    site_dir = Path(config.site_dir)
+    extras, warnings = pages_extras(cname, config.site_url or "")
+    for name, content in extras.items():
+        (site_dir / name).write_text(content, encoding="utf-8")
+    for message in warnings + limit_warnings(site_files(site_dir)):
+        log.warning(message)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
