@@ -1,0 +1,75 @@
+"""The fixed marks of an ND 30/2020 document, recognised wherever they appear (text, Word tables, text boxes)."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import is_upper, key, without_bullet
+
+MOTTO_KEYS = (
+    "cong hoa xa hoi chu nghia viet nam",
+    "doc lap tu do hanh phuc",
+    "dang cong san viet nam",
+)
+NUMBER_LINE = re.compile(r"^S[ốỐoO]\s*(?:hiệu)?\s*(?:[:.]|(?=\s*[\d/…._]))\s*(?P<raw>.*)$", re.IGNORECASE)
+DATE_LINE = re.compile(
+    r"(?P<place>[^,;:]{2,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?[\s._…/-]*tháng\s*(?P<m>\d{1,2})?[\s._…/-]*"
+    r"năm\s*(?P<y>\d{4})?",
+    re.IGNORECASE,
+)
+AUTHORITY = re.compile(r"^(?P<code>TUQ|KT|TM|TL|Q|K/T|T/M|T/L)\s*[./]?\s+(?P<rest>\S.*)$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
+_SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào trương lưu mai "
+    "cao lâm tạ hà triệu tô quách chu thái tăng lại kiều văn vương trịnh đoàn".split()
+)
+
+
+def is_motto(text: str) -> bool:
+    folded = key(text)
+    return any(folded.startswith(motto) for motto in MOTTO_KEYS)
+
+
+def is_recipients_mark(text: str) -> bool:
+    """``Nơi nhận:``, also mistyped "Noi nhận" or wrapped in emphasis."""
+    return key(text) in ("noi nhan", "noi nhan nhu tren")
+
+
+def is_keep_line(text: str) -> bool:
+    """The ``Lưu: VT, …`` line that ends the list of recipients; never published as a recipient."""
+    folded = key(without_bullet(text))
+    return folded == "luu" or folded.startswith(("luu ", "luu:"))
+
+
+def is_person_name(text: str) -> bool:
+    """"Trần Thị Phiên", "Đỗ Thị Hòa", or a name printed in capitals that starts with a common surname."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(word) for word in words):
+        return False
+    if all(word[0].isupper() and (len(word) == 1 or word[1:].islower()) for word in words):
+        return True
+    return is_upper(text) and words[0].lower() in _SURNAMES
+
+
+def is_signer_title(text: str) -> bool:
+    """A title line of a signer block: short, in capitals, no digits or colon ("HIỆU TRƯỞNG", "CTCĐ")."""
+    return is_upper(text) and len(text.split()) <= 10 and not any(ch.isdigit() or ch in ":;…" for ch in text)
+
+
+def is_signature_note(text: str) -> bool:
+    """Lines inside a signer block that are not part of it: "(Đã ký)", "(ký, ghi rõ họ tên)", "[Chữ ký]"."""
+    folded = key(text)
+    stripped = text.strip()
+    return (
+        (stripped[:1] in "([" and stripped[-1:] in ")]")
+        or folded in ("da ky", "ky ten", "da ky va dong dau", "dau", "chu ky")
+        or not folded
+    )
+
+
+def is_layout_text(text: str) -> bool:
+    """Text that only appears in the header or signature tables of a Word document."""
+    return bool(
+        is_motto(text) or NUMBER_LINE.match(text) or DATE_LINE.search(text) or is_recipients_mark(text)
+        or AUTHORITY.match(text)
+    )
