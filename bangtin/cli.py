@@ -1,0 +1,156 @@
+"""The ``bangtin`` command of the school clerk: ``new``, ``check`` and ``import``, in Vietnamese."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from .check import check_root, find_root, load_config, render_report
+from .dates import build_time
+from .problems import ContentError
+from .scaffold import KINDS, ScaffoldError, write_new
+from .settings import CONFIG
+
+HELP = "Hiện hướng dẫn này rồi thoát."
+ROOT_HELP = "Thư mục của trang web (nơi có mkdocs.yml); mặc định là thư mục hiện tại hoặc thư mục cha gần nhất có mkdocs.yml."
+
+
+class _VietnameseHelp(click.HelpFormatter):
+    """Click's help headings in Vietnamese."""
+
+    HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Cách dùng: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class _Context(click.Context):
+    formatter_class = _VietnameseHelp
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+
+class _Group(click.Group):
+    context_class = _Context
+    command_class = _Command
+
+
+class _Kind(click.Choice):
+    def convert(self, value, param, ctx):
+        if value not in self.choices:
+            self.fail(f"“{value}” không phải loại tệp; hãy chọn tin (bài viết), ke-hoach (kế hoạch) hoặc clb (câu lạc bộ)")
+        return value
+
+
+def main() -> None:
+    """The console script: usage mistakes are explained in Vietnamese, with where to find the help."""
+    try:
+        cli.main(prog_name="bangtin", standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.UsageError as error:
+        where = error.ctx.command_path if error.ctx else "bangtin"
+        _fail(f"Lệnh chưa đúng: {_vietnamese(error.format_message())}\nGõ “{where} -h” để xem hướng dẫn.", code=2)
+
+
+@click.group(cls=_Group, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...")
+@click.help_option("-h", "--help", help=HELP)
+def cli() -> None:
+    """Bảng tin: tạo bài viết, kế hoạch, câu lạc bộ mới, kiểm tra nội dung và nhập kế hoạch từ tệp Word."""
+    _utf8_output()
+
+
+@cli.command(options_metavar="[TÙY_CHỌN]", name="new", short_help="Tạo bài viết, kế hoạch hoặc câu lạc bộ mới từ mẫu.")
+@click.argument("kind", metavar="LOẠI", type=_Kind(list(KINDS)))
+@click.argument("title", metavar="TIÊU_ĐỀ")
+@click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+@click.help_option("-h", "--help", help=HELP)
+def new_command(kind: str, title: str, root: Path | None) -> None:
+    """Tạo tệp mới từ mẫu có ghi chú: LOẠI là tin (bài viết), ke-hoach (kế hoạch) hoặc clb (câu lạc bộ).
+
+    Ví dụ: bangtin new tin "Bé vui Ngày hội STEM"
+    """
+    folder = _site_root(root)
+    config = _read_config(folder)
+    try:
+        path = write_new(folder, kind, title, build_time(), config)
+    except ScaffoldError as error:
+        _fail(f"Không tạo được tệp: {error}.")
+    except FileExistsError as error:
+        rel = Path(error.filename).resolve().relative_to(folder).as_posix()
+        _fail(f"Tệp {rel} đã có, không ghi đè. Hãy sửa tệp đó, hoặc đặt một tiêu đề khác.")
+    rel = path.relative_to(folder).as_posix()
+    click.echo(f"Đã tạo {KINDS[kind].name} mới: {rel}")
+    click.echo("Mở tệp, điền các dòng thông tin (dòng bắt đầu bằng “#” là ghi chú), viết nội dung rồi chạy “bangtin check”.")
+
+
+@cli.command(options_metavar="[TÙY_CHỌN]", name="check", short_help="Kiểm tra toàn bộ nội dung, báo lỗi kèm tệp:dòng.")
+@click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+@click.help_option("-h", "--help", help=HELP)
+def check_command(root: Path | None) -> None:
+    """Kiểm tra mọi kế hoạch, bài viết, câu lạc bộ và mkdocs.yml mà không tạo trang web.
+
+    In từng lỗi kèm tệp:dòng; trả mã 1 khi có lỗi, 0 khi không có lỗi.
+    """
+    report = check_root(_site_root(root), build_time())
+    for line in render_report(report):
+        click.echo(line)
+    sys.exit(1 if report.errors else 0)
+
+
+_CLICK_WORDS = (
+    ("Invalid value for ", "giá trị không hợp lệ ở "), ("Missing argument ", "thiếu "), ("No such command ", "không có lệnh "),
+    ("No such option: ", "không có tùy chọn "), ("No such option ", "không có tùy chọn "),
+    ("Did you mean ", "Có phải ý bạn là "), ("Got unexpected extra arguments", "thừa tham số"), ("Got unexpected extra argument", "thừa tham số"),
+    ("Option '", "tùy chọn '"), ("' requires an argument.", "' cần một giá trị."),
+)
+
+
+def _vietnamese(message: str) -> str:
+    """The usual click usage messages, in Vietnamese (anything else is left as click wrote it)."""
+    for english, vietnamese in _CLICK_WORDS:
+        message = message.replace(english, vietnamese)
+    return message
+
+
+def _site_root(root: Path | None) -> Path:
+    """The folder given with ``--root`` (it must hold mkdocs.yml), else the nearest one from the current folder."""
+    if root is not None:
+        if not (root / CONFIG).is_file():
+            _fail(f"Thư mục “{root}” không có tệp {CONFIG}; hãy chỉ đúng thư mục của trang web.")
+        return root.resolve()
+    found = find_root(Path.cwd())
+    if found is None:
+        _fail(f"Không tìm thấy tệp {CONFIG} ở thư mục này hay các thư mục cha; hãy mở thư mục của trang web rồi chạy lại, hoặc dùng --root.")
+    return found
+
+
+def _read_config(root: Path) -> dict:
+    try:
+        return load_config(root)
+    except ContentError as error:
+        _fail("\n".join(["Tệp cài đặt có lỗi:", *(f"  {problem}" for problem in error.problems)]))
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _utf8_output() -> None:
+    """Vietnamese must print even where the console's code page is not UTF-8 (Windows pipes, pre-commit)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    main()
