@@ -85,8 +85,10 @@ def build_plan_item(plan: Plan, site: Site, contents: dict[str, str], site_dir: 
     files = [build_enclosure(site.settings.site_url, plan.url, asset, site_dir) for asset in plan.attachments]
     body = absolute_html(contents.get(plan.url, ""), base)
     if files:
-        items = [E.LI(E.A(asset.name, href=file.url), f" ({asset.extension}, {filesize(file.length)})")
-                 for asset, file in zip(plan.attachments, files)]
+        items = [
+            E.LI(E.A(asset.name, href=file.url), f" ({asset.extension}, {filesize(file.length)})")
+            for asset, file in zip(plan.attachments, files)
+        ]
         body += _html(E.H2("Tệp đính kèm")) + _html(E.UL(*items))
     movements = [site.settings.movement(key) for key in plan.movements]
     categories = ((plan.type, None), *((m.name, site.settings.site_url + m.url) for m in movements if m))
@@ -100,7 +102,8 @@ def build_plan_item(plan: Plan, site: Site, contents: dict[str, str], site_dir: 
 def plan_summary(plan: Plan) -> str:
     """The line Vietnamese document portals print: "Ngày ban hành: 28/11/2025. Trích yếu: …"."""
     issued = dmy(plan.issued) if plan.issued else "chưa ghi"
-    parts = [f"Ngày ban hành: {issued}.", f"Trích yếu: {plan.type} {plan.title}.", f"Cơ quan ban hành: {plan.issuer}."]
+    parts = [f"Ngày ban hành: {issued}.", f"Trích yếu: {plan.type} {plan.title}."]
+    parts.append(f"Cơ quan ban hành: {plan.issuer}.")
     if plan.summary:
         parts.append(plan.summary)
     return clean(" ".join(parts))

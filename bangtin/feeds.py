@@ -11,8 +11,10 @@ the newest item's date); Atom entry links lose their ``rel`` (an entry extension
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from feedgen.entry import FeedEntry
@@ -22,7 +24,8 @@ from lxml import etree
 
 from .dates import VN_TZ
 from .feed_content import Item, build_item, clean, plan_moment
-from .models import Plan, Post
+from .models import Club, Plan, Post
+from .settings import Category
 from .site import Site
 
 RSS_TYPE, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
@@ -46,25 +49,40 @@ class Feed:
 
 def build_feed_list(site: Site) -> list[Feed]:
     """Every feed of the site, in the order the "Đăng ký nhận tin" page lists them."""
-    school, size = site.settings.school, site.settings.feed_items
-    posts, plans = _published(site.posts), _published(site.plans)
-    latest = tuple(heapq.merge(posts, plans, key=_moment, reverse=True))[:size]
-    feeds = [
-        Feed("rss.xml", feed_title(site), school.description or f"Tin bài và kế hoạch, văn bản của {school.name}",
-             "", "site", latest, atom="atom.xml"),
-        Feed("ke-hoach/rss.xml", feed_title(site, "Kế hoạch, văn bản"),
-             f"Sổ kế hoạch, văn bản của {school.name}: số, ký hiệu, ngày ban hành, trích yếu", "ke-hoach/",
-             "registry", plans[:size]),
+    return [
+        build_site_feed(site),
+        build_registry_feed(site),
+        *[build_category_feed(site, category) for category in site.settings.categories],
+        *[build_club_feed(site, club) for club in site.clubs],
     ]
-    for category in site.settings.categories:
-        in_category = _published(site.posts_by_category.get(category.name, ()))[:size]
-        feeds.append(Feed(category.url + "rss.xml", feed_title(site, f"Chuyên mục {category.name}"),
-                          f"Bài viết chuyên mục {category.name} của {school.name}", category.url, "category", in_category))
-    for club in site.clubs:
-        in_club = _published(site.posts_by_club.get(club.slug, ()))[:size]
-        feeds.append(Feed(club.url + "rss.xml", feed_title(site, club.name),
-                          f"Hoạt động của {club.name}, {school.name}", club.url, "club", in_club))
-    return feeds
+
+
+def build_site_feed(site: Site) -> Feed:
+    """Articles and plans together, newest first (each list keeps its pages' order on equal dates)."""
+    school = site.settings.school
+    latest = heapq.merge(_published(site.posts), _published(site.plans), key=_moment, reverse=True)
+    description = school.description or f"Tin bài và kế hoạch, văn bản của {school.name}"
+    return Feed("rss.xml", feed_title(site), description, "", "site", _first(site, latest), atom="atom.xml")
+
+
+def build_registry_feed(site: Site) -> Feed:
+    description = f"Sổ kế hoạch, văn bản của {site.settings.school.name}: số, ký hiệu, ngày ban hành, trích yếu"
+    title = feed_title(site, "Kế hoạch, văn bản")
+    return Feed("ke-hoach/rss.xml", title, description, "ke-hoach/", "registry", _first(site, site.plans))
+
+
+def build_category_feed(site: Site, category: Category) -> Feed:
+    description = f"Bài viết chuyên mục {category.name} của {site.settings.school.name}"
+    posts = site.posts_by_category.get(category.name, [])
+    return Feed(category.url + "rss.xml", feed_title(site, f"Chuyên mục {category.name}"), description,
+                category.url, "category", _first(site, posts))
+
+
+def build_club_feed(site: Site, club: Club) -> Feed:
+    description = f"Hoạt động của {club.name}, {site.settings.school.name}"
+    posts = site.posts_by_club.get(club.slug, [])
+    title = feed_title(site, club.name)
+    return Feed(club.url + "rss.xml", title, description, club.url, "club", _first(site, posts))
 
 
 def feed_title(site: Site, topic: str | None = None) -> str:
@@ -163,9 +181,14 @@ def _item(record: Post | Plan, site: Site, contents: dict[str, str], site_dir: P
     return cache[record.url]
 
 
-def _published(records) -> tuple:
+def _published(records: Iterable) -> Iterator:
     """Drafts never reach a feed, even from ``mkdocs serve`` (whose site shows them)."""
-    return tuple(record for record in records if not record.draft)
+    return (record for record in records if not record.draft)
+
+
+def _first(site: Site, records: Iterable) -> tuple:
+    """The newest ``extra.bangtin.feeds.items`` published records."""
+    return tuple(islice(_published(records), site.settings.feed_items))
 
 
 def _moment(record: Post | Plan) -> datetime:

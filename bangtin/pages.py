@@ -175,8 +175,9 @@ def build_club(site: Site, club: Club, root: Path) -> PageSpec:
 
 def build_subscribe(site: Site) -> PageSpec:
     context = {"kind": "subscribe", "feeds": build_feed_list(site)}
+    description = f"Bản tin RSS và Atom của {site.settings.school.name} cho cổng thông tin và ứng dụng đọc tin"
     return PageSpec("dang-ky-nhan-tin/index.md", "Đăng ký nhận tin", "bangtin/subscribe.html", context,
-                    description=f"Bản tin RSS và Atom của {site.settings.school.name} cho cổng thông tin và ứng dụng đọc tin")
+                    description=description)
 
 
 def _assets(record: Plan | Post | Club, root: Path) -> tuple[tuple[str, Path], ...]:

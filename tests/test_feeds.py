@@ -74,7 +74,8 @@ def test_dates_are_vietnam_time_and_the_channel_date_is_the_newest_item(school):
             assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == newest, path
     item = _item(xml_root(school.site / "rss.xml"), TRICKY_URL)
     assert item.findtext("pubDate") == "Wed, 10 Dec 2025 16:45:00 +0700"
-    assert xml_root(school.site / "atom.xml").findtext("{http://www.w3.org/2005/Atom}updated") == "2025-12-10T16:45:00+07:00"
+    updated = xml_root(school.site / "atom.xml").findtext("atom:updated", namespaces=NS)
+    assert updated == "2025-12-10T16:45:00+07:00"
 
 
 def test_channel_links_self_language_and_permalink_guids(school):
@@ -136,6 +137,18 @@ def test_two_builds_give_identical_feed_bytes(school, tmp_path):
         assert (school.site / name).read_bytes() == (again.site / name).read_bytes(), name
 
 
+def test_editing_an_article_keeps_its_guid(school, tmp_path):
+    files = school_files()
+    edited = files["news/2025-12-10-be-me-hoc-stem.md"].replace("Mở đầu.", "Mở đầu đã sửa.")
+    files["news/2025-12-10-be-me-hoc-stem.md"] = edited.replace("🎉🤖", "(đã sửa)", 1)
+    again = run_mkdocs(make_site(tmp_path / "edited", files))
+    assert again.returncode == 0, again.output
+    before = _item(xml_root(school.site / "rss.xml"), TRICKY_URL)
+    after = _item(xml_root(again.site / "rss.xml"), TRICKY_URL)
+    assert before.findtext("guid") == after.findtext("guid") == TRICKY_URL
+    assert before.findtext("title") != after.findtext("title")
+
+
 def test_absolute_html_resolves_against_the_page_and_drops_permalinks():
     page = "https://truong.example/tin-tuc/2025/12/bai/"
     html = (
@@ -146,7 +159,8 @@ def test_absolute_html_resolves_against_the_page_and_drops_permalinks():
     out = absolute_html(html, page)
     assert "¶" not in out and out.startswith('<h2 id="a">Mục</h2>')
     assert f'src="{page}anh.jpg"' in out
-    assert 'srcset="https://truong.example/tin-tuc/2025/12/bai/anh.jpg 1x, https://truong.example/tin-tuc/2025/12/anh@2x.jpg 2x"' in out
+    srcset = f"{page}anh.jpg 1x, https://truong.example/tin-tuc/2025/12/anh@2x.jpg 2x"
+    assert f'srcset="{srcset}"' in out
     assert 'href="https://truong.example/ke-hoach/"' in out and f'href="{page}#a"' in out
     assert 'href="https://khac.example/x"' in out and 'href="mailto:a@b.vn"' in out
     assert absolute_html("", page) == ""

@@ -54,18 +54,18 @@ def test_every_feed_is_well_formed_and_read_without_complaint(sample_site, base)
 def test_atom_and_rss_carry_the_same_items(sample_site):
     rss, atom = parse_feed(sample_site / "rss.xml"), parse_feed(sample_site / "atom.xml")
     assert rss.entries, "the site feed is empty"
-    assert [(e.link, e.title, e.published_parsed) for e in rss.entries] == [
-        (e.link, e.title, e.published_parsed) for e in atom.entries]
-    assert [e.summary for e in rss.entries] == [e.summary for e in atom.entries]
+    def facts(feed):
+        return [(entry.link, entry.title, entry.published_parsed, entry.summary) for entry in feed.entries]
+
+    assert facts(rss) == facts(atom)
 
 
 def test_category_and_club_feeds_follow_their_pages(sample_site, base, items):
-    pages = sorted(sample_site.glob("tin-tuc/chuyen-muc/*/index.html")) + sorted(sample_site.glob("cau-lac-bo/*/index.html"))
+    pages = _category_and_club_pages(sample_site)
     assert pages
-    for page in pages:
-        url = page.parent.relative_to(sample_site).as_posix() + "/"
+    for url in pages:
         listed = page_links(sample_site, url, base, ARTICLE)
-        assert feed_links(page.parent / "rss.xml") == listed[:items], url
+        assert feed_links(sample_site / url / "rss.xml") == listed[:items], url
 
 
 def test_registry_feed_follows_the_registry(sample_site, base, items):
@@ -87,17 +87,17 @@ def test_site_feed_is_the_newest_articles_and_plans_in_the_pages_order(sample_si
 
 
 def test_every_page_head_announces_the_site_feeds_and_its_own(sample_site, base):
-    own = {"ke-hoach/": "ke-hoach/rss.xml"}
-    own.update({p.parent.relative_to(sample_site).as_posix() + "/": p.parent.relative_to(sample_site).as_posix() + "/rss.xml"
-                for p in [*sample_site.glob("tin-tuc/chuyen-muc/*/index.html"), *sample_site.glob("cau-lac-bo/*/index.html")]})
-    for page in sample_site.rglob("index.html"):
-        url = page.parent.relative_to(sample_site).as_posix() + "/" if page.parent != sample_site else ""
+    own = ["ke-hoach/", *_category_and_club_pages(sample_site)]
+    site_title = parse_feed(sample_site / "rss.xml").feed.title
+    for page in sample_site.rglob("*.html"):
         alternates = {(link.get("type"), link.get("href")): link.get("title")
                       for link in lhtml.fromstring(page.read_bytes()).xpath("//head/link[@rel='alternate']")}
-        assert (RSS, base + "rss.xml") in alternates and (ATOM, base + "atom.xml") in alternates, url
-        if url in own:
-            title = alternates.get((RSS, base + own[url]))
-            assert title == parse_feed(sample_site / own[url]).feed.title, url
+        assert alternates.get((RSS, base + "rss.xml")) == site_title, page
+        assert alternates.get((ATOM, base + "atom.xml")) == site_title, page
+    for url in own:
+        alternates = lhtml.fromstring((sample_site / url / "index.html").read_bytes()).xpath(
+            f"//head/link[@rel='alternate'][@type='{RSS}'][@href='{base}{url}rss.xml']/@title")
+        assert alternates == [parse_feed(sample_site / url / "rss.xml").feed.title], url
 
 
 def test_subscribe_page_lists_every_feed_with_its_absolute_address(sample_site, base):
@@ -115,6 +115,11 @@ def test_van_ban_json_matches_the_registry(sample_site, base):
         assert {"number", "type", "title", "issued", "issuer", "school_year", "based_on", "address"} <= set(document)
         for attachment in document["attachments"]:
             assert attachment["size"] == local_file(sample_site, attachment["address"], base).stat().st_size
+
+
+def _category_and_club_pages(site: Path) -> list[str]:
+    pages = [*sorted(site.glob("tin-tuc/chuyen-muc/*/index.html")), *sorted(site.glob("cau-lac-bo/*/index.html"))]
+    return [page.parent.relative_to(site).as_posix() + "/" for page in pages]
 
 
 def _page_of(site: Path, feed: Path) -> str:
