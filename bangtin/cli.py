@@ -100,10 +100,46 @@ def check_command(root: Path | None) -> None:
 
     In từng lỗi kèm tệp:dòng; trả mã 1 khi có lỗi, 0 khi không có lỗi.
     """
-    report = check_root(_site_root(root), build_time())
+    _check_command_report(_site_root(root))
+
+
+@cli.command(options_metavar="[TÙY_CHỌN]", name="import", short_help="Nhập kế hoạch từ tệp Word (.docx) hoặc văn bản (.txt).")
+@click.argument("file", metavar="TỆP", type=click.Path(path_type=Path))
+@click.option("--plans", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi kế hoạch; mặc định là thư mục plans/ của trang web.")
+@click.help_option("-h", "--help", help=HELP)
+def import_command(file: Path, plans: Path | None) -> None:
+    """Đọc kế hoạch từ TỆP .docx hoặc .txt và ghi thành plans/<tên>.md (không bao giờ ghi đè), rồi kiểm tra lại.
+
+    Ví dụ: bangtin import "Ke hoach 259.docx"
+    """
+    from .importer import run_import  # reading Word files is only needed here
+
+    if not file.is_file():
+        _fail(f"Không tìm thấy tệp “{file}”; hãy kiểm tra tên tệp (có đuôi .docx hoặc .txt).")
+    root = find_root(plans) if plans is not None else _site_root(None)
+    target = plans if plans is not None else root / "plans"
+    if run_import(file, _shown(target), echo=click.echo) != 0:
+        sys.exit(1)
+    if root is not None:
+        click.echo("")
+        _check_command_report(root)
+
+
+def _check_command_report(root: Path) -> None:
+    report = check_root(root, build_time())
     for line in render_report(report):
         click.echo(line)
-    sys.exit(1 if report.errors else 0)
+    if report.errors:
+        sys.exit(1)
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the current folder when it is below it, so messages stay short."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 _CLICK_WORDS = (
