@@ -11,14 +11,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .check import build_error_pages, section_uris
 from .dates import build_time
 from .documents import write_documents
 from .feeds import write_feeds
 from .filters import template_filters
 from .pages import PageSpec, build_pages
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .publish import limit_warnings, pages_extras, site_files
-from .settings import settings_from_config
+from .settings import Settings, settings_from_config
 from .site import FOLDERS, Site, load_site
 from .text import slugify_anchor
 
@@ -41,17 +42,31 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check all content before MkDocs touches the site folder."""
+    """Load and check all content before MkDocs touches the site folder (``serve`` shows problems as a page)."""
     root = Path(config.config_file_path).parent
+    settings = None
     try:
         settings = settings_from_config(config.site_url, config.extra)
         state.site = load_site(root, settings, build_time(), include_drafts=state.serving)
     except ContentError as error:
-        raise PluginError(str(error)) from None
-    state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
+        if not state.serving:
+            raise PluginError(str(error)) from None
+        _serve_problems(error.problems, settings, root)
+    else:
+        state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
     state.contents = {}
     config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)
     return config
+
+
+def _serve_problems(problems: list[Problem], settings: Settings | None, root: Path) -> None:
+    """``mkdocs serve`` keeps running: each problem is logged, and every page lists them until they are fixed."""
+    for problem in problems:
+        (log.error if problem.level == "error" else log.warning)(str(problem))
+    log.error(f"Nội dung có {len(problems)} lỗi; trang xem thử đang hiện danh sách lỗi. Sửa tệp rồi lưu lại, trang sẽ tự tải lại.")
+    uris = [*state.pages, *section_uris(settings, root, build_time())]
+    state.site = None
+    state.pages = {spec.uri: spec for spec in build_error_pages(problems, uris)}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
