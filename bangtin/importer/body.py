@@ -44,8 +44,14 @@ def body_nodes(blocks: list[Block], image_folder: str) -> list[Node]:
         text = block.text
         if text and not is_blank_form_line(text) and not is_decoration(text):
             nodes.append(line_node(tidy_leaders(text), following, nodes[-1] if nodes else None, block.bold))
-        nodes.extend(Node("image", f"![Hình {name}]({image_folder}/{name})") for name in block.images)
+        nodes.extend(Node("image", f"![{_alt(name)}]({image_folder}/{name})") for name in block.images)
     return nodes
+
+
+def _alt(name: str) -> str:
+    """``hinh-01.png`` → ``Hình 1``."""
+    digits = re.sub(r"\D", "", name.rsplit(".", 1)[0])
+    return f"Hình {int(digits)}" if digits else "Hình"
 
 
 def line_node(text: str, following: Block | None, previous: Node | None, bold: bool = False) -> Node:
