@@ -1,0 +1,427 @@
+"""Photos for the web: resized WebP and JPEG variants without metadata, cached by content.
+
+Every photo of an article, plan or club goes through :func:`build_photo` at build time:
+
+1. the source file is read once; its bytes and the encoding settings give the photo's key, a
+   hash that names every output file (``<key>-<width>.webp`` / ``<key>-<width>.jpg``);
+2. when the cache already holds that key's manifest and files, nothing is decoded or written;
+3. otherwise the photo is decoded (JPEG, PNG, WebP, HEIC/HEIF from iPhones via pillow-heif…),
+   turned upright with its EXIF orientation, flattened onto white if it has transparency,
+   converted to sRGB from its embedded ICC profile, and resized to each width of ``widths``
+   that is smaller than the photo (never upscaled; a width larger than the photo becomes the
+   photo's own width);
+4. every variant is saved with no metadata at all: no EXIF (so no GPS, camera or date), no XMP,
+   no IPTC, no comment, no ICC profile. Colours were converted to sRGB, which browsers assume
+   for an untagged image, so a profile would add bytes and say nothing.
+
+The original phone file is never published: :func:`copy_variants` copies only the variants.
+This module has no MkDocs imports and builds no HTML; templates use :meth:`Photo.srcset`,
+the variants' ``width``/``height`` and :func:`social_variant`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import struct
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from threading import Lock
+from typing import Any, Literal
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+try:  # HEIC/HEIF support; pillow-heif is a dependency, but keep JPEG working without it
+    import pillow_heif
+
+    pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+    HEIF_SUPPORTED = True
+except ImportError:  # pragma: no cover - pillow-heif is pinned in pyproject.toml
+    HEIF_SUPPORTED = False
+
+Format = Literal["webp", "jpeg"]
+
+#: Output formats, best first: WebP for every current browser, JPEG as the fallback.
+FORMATS: tuple[Format, ...] = ("webp", "jpeg")
+EXTENSIONS: dict[Format, str] = {"webp": ".webp", "jpeg": ".jpg"}
+MIME_TYPES: dict[Format, str] = {"webp": "image/webp", "jpeg": "image/jpeg"}
+
+#: Widths in pixels. 1080 serves a 412-px phone at DPR 2.6; 1440 serves wide screens.
+DEFAULT_WIDTHS: tuple[int, ...] = (360, 720, 1080, 1440)
+
+#: Width of the social-preview image (Open Graph, Zalo and Facebook link previews).
+SOCIAL_WIDTH = 1200
+
+#: Encoder settings. WebP quality 72 with method 6 (slowest, smallest) keeps a 1080-px phone
+#: photo around 100-170 KB; the JPEG fallback is progressive and Huffman-optimised.
+WEBP_QUALITY = 72
+WEBP_METHOD = 6
+JPEG_QUALITY = 76
+
+#: Bump when the pipeline changes its output, so every cached photo is rebuilt.
+PIPELINE_VERSION = 1
+
+#: File name suffixes :func:`is_photo` accepts (lower case).
+SOURCE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif", ".tif", ".tiff", ".bmp"})
+
+_KEY_LENGTH = 16
+_MANIFEST_SUFFIX = ".json"
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+class PhotoError(ValueError):
+    """A photo cannot be read or written; the message is in Vietnamese and names the file."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One published file of a photo."""
+
+    width: int
+    height: int
+    format: Format
+    file_name: str
+    size: int = 0
+    """Bytes on disk."""
+
+    @property
+    def mime_type(self) -> str:
+        return MIME_TYPES[self.format]
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo ready for the web: its upright size and its variants, smallest first per format."""
+
+    source_name: str
+    """The original file's name, for messages; the original itself is never published."""
+    key: str
+    """Hash of the source bytes and the settings; prefix of every variant's file name."""
+    width: int
+    height: int
+    variants: tuple[Variant, ...]
+
+    def variants_for(self, format: Format) -> tuple[Variant, ...]:  # noqa: A002 - mirrors Variant.format
+        """The variants in ``format``, narrowest first."""
+        return tuple(sorted((v for v in self.variants if v.format == format), key=lambda v: v.width))
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        return tuple(v.width for v in self.variants_for("jpeg"))
+
+    def srcset(self, format: Format = "webp", base: str = "") -> str:  # noqa: A002
+        """``srcset`` value: ``"<base><key>-360.webp 360w, <base><key>-720.webp 720w, …"``."""
+        return ", ".join(f"{base}{v.file_name} {v.width}w" for v in self.variants_for(format))
+
+    @property
+    def fallback(self) -> Variant:
+        """The JPEG for ``<img src>``: the one closest to 720 px wide."""
+        return closest_variant(self, 720, "jpeg")
+
+    @property
+    def aspect_ratio(self) -> float:
+        return self.width / self.height
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Photo:
+        variants = tuple(Variant(**variant) for variant in data["variants"])
+        return cls(data["source_name"], data["key"], data["width"], data["height"], variants)
+
+
+@dataclass
+class PhotoStats:
+    """What a build did: photos encoded, photos taken from the cache, files and bytes written."""
+
+    processed: int = 0
+    reused: int = 0
+    files_written: int = 0
+    bytes_written: int = 0
+    _lock: Lock = field(default_factory=Lock, repr=False, compare=False)
+
+    def add(self, *, processed: int = 0, reused: int = 0, files: int = 0, size: int = 0) -> None:
+        with self._lock:
+            self.processed += processed
+            self.reused += reused
+            self.files_written += files
+            self.bytes_written += size
+
+
+def is_photo(path: Path) -> bool:
+    """Whether ``path`` has a photo suffix this module reads (``.jpg``, ``.heic``, ``.png``…)."""
+    return path.suffix.lower() in SOURCE_SUFFIXES
+
+
+def settings_signature(widths: Sequence[int]) -> str:
+    """Everything besides the source bytes that changes the output, as stable JSON."""
+    settings = {
+        "version": PIPELINE_VERSION,
+        "widths": sorted(set(widths)),
+        "webp": {"quality": WEBP_QUALITY, "method": WEBP_METHOD},
+        "jpeg": {"quality": JPEG_QUALITY, "progressive": True},
+    }
+    return json.dumps(settings, sort_keys=True, separators=(",", ":"))
+
+
+def photo_key(data: bytes, widths: Sequence[int] = DEFAULT_WIDTHS) -> str:
+    """The cache key and file-name prefix for a source's bytes under the current settings."""
+    digest = hashlib.sha256()
+    digest.update(settings_signature(widths).encode())
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()[:_KEY_LENGTH]
+
+
+def target_widths(width: int, widths: Sequence[int] = DEFAULT_WIDTHS) -> tuple[int, ...]:
+    """The widths to produce for a photo ``width`` px wide: never wider than the photo."""
+    return tuple(sorted({min(max(1, w), width) for w in widths})) or (width,)
+
+
+def build_photo(
+    src: Path,
+    cache_dir: Path,
+    widths: Sequence[int] = DEFAULT_WIDTHS,
+    *,
+    stats: PhotoStats | None = None,
+) -> Photo:
+    """Make (or reuse from ``cache_dir``) the web variants of the photo at ``src``.
+
+    Raises :class:`PhotoError` when the file is not a readable image.
+    """
+    src = Path(src)
+    cache_dir = Path(cache_dir)
+    try:
+        data = src.read_bytes()
+    except OSError as error:
+        raise PhotoError(f"không đọc được ảnh “{src.name}”: {error.strerror or error}") from error
+    key = photo_key(data, widths)
+
+    cached = _load_manifest(cache_dir, key, src.name)
+    if cached is not None:
+        if stats is not None:
+            stats.add(reused=1)
+        return cached
+
+    image = _decode(data, src.name)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    variants: list[Variant] = []
+    written = 0
+    for width in target_widths(image.width, widths):
+        height = max(1, round(image.height * width / image.width))
+        resized = image if (width, height) == image.size else image.resize(
+            (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+        )
+        resized.info = {}
+        for fmt in FORMATS:
+            name = f"{key}-{width}{EXTENSIONS[fmt]}"
+            size = _atomic_write(cache_dir / name, _encode(resized, fmt))
+            written += size
+            variants.append(Variant(width, height, fmt, name, size))
+
+    photo = Photo(src.name, key, image.width, image.height, tuple(variants))
+    manifest = {k: v for k, v in photo.to_dict().items() if k != "source_name"}
+    _atomic_write(cache_dir / f"{key}{_MANIFEST_SUFFIX}", json.dumps(manifest, sort_keys=True).encode())
+    if stats is not None:
+        stats.add(processed=1, files=len(variants), size=written)
+    return photo
+
+
+def build_photos(
+    sources: Iterable[Path],
+    cache_dir: Path,
+    widths: Sequence[int] = DEFAULT_WIDTHS,
+    *,
+    workers: int | None = None,
+) -> tuple[list[Photo], PhotoStats]:
+    """:func:`build_photo` for many sources on a thread pool (Pillow encodes without the GIL).
+
+    Returns the photos in the order of ``sources`` and the combined stats; the first
+    :class:`PhotoError` is raised after all other photos are done.
+    """
+    stats = PhotoStats()
+    paths = list(sources)
+    with ThreadPoolExecutor(max_workers=workers or min(8, os.cpu_count() or 1)) as pool:
+        futures = [pool.submit(build_photo, path, cache_dir, widths, stats=stats) for path in paths]
+    return [future.result() for future in futures], stats
+
+
+def copy_variants(photo: Photo, cache_dir: Path, out_dir: Path) -> list[Path]:
+    """Copy the photo's variants from the cache into ``out_dir``; return the files copied.
+
+    A file already in ``out_dir`` with the right size is kept (its name holds the content hash).
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    copied: list[Path] = []
+    for variant in photo.variants:
+        target = out_dir / variant.file_name
+        if target.is_file() and target.stat().st_size == variant.size:
+            continue
+        shutil.copyfile(Path(cache_dir) / variant.file_name, target)
+        copied.append(target)
+    return copied
+
+
+def closest_variant(photo: Photo, width: int, format: Format = "jpeg") -> Variant:  # noqa: A002
+    """The variant in ``format`` whose width is closest to ``width`` (the wider one on a tie)."""
+    candidates = photo.variants_for(format)
+    if not candidates:
+        raise PhotoError(f"ảnh “{photo.source_name}” không có bản {format}")
+    return min(candidates, key=lambda v: (abs(v.width - width), -v.width))
+
+
+def social_variant(photo: Photo, width: int = SOCIAL_WIDTH) -> Variant:
+    """The JPEG for ``og:image`` link previews: the one closest to 1200 px wide."""
+    return closest_variant(photo, width, "jpeg")
+
+
+def prune_cache(cache_dir: Path, keep: Iterable[Photo]) -> list[Path]:
+    """Delete cached files of photos not in ``keep`` (a photo taken down leaves no copy)."""
+    keys = {photo.key for photo in keep}
+    removed: list[Path] = []
+    if not Path(cache_dir).is_dir():
+        return removed
+    for path in sorted(Path(cache_dir).iterdir()):
+        stem = path.name.split("-", 1)[0].split(".", 1)[0]
+        if path.is_file() and len(stem) == _KEY_LENGTH and stem not in keys:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def metadata_problems(path: Path) -> list[str]:
+    """Metadata a published JPEG or WebP still carries (EXIF, GPS, XMP, ICC, IPTC, comments).
+
+    An empty list means the file is clean. It reads the container structure, so it cannot be
+    fooled by compressed image data that happens to contain "Exif".
+    """
+    data = Path(path).read_bytes()
+    problems: list[str] = []
+    if data[:2] == b"\xff\xd8":
+        for marker, payload in _jpeg_segments(data):
+            if marker == 0xE1 and payload.startswith(b"Exif"):
+                problems.append("EXIF")
+            elif marker == 0xE1:
+                problems.append("XMP" if payload.startswith(b"http://ns.adobe.com/xap/") else "APP1")
+            elif marker == 0xE2:
+                problems.append("ICC" if payload.startswith(b"ICC_PROFILE") else "APP2")
+            elif marker == 0xED:
+                problems.append("IPTC")
+            elif marker == 0xFE:
+                problems.append("comment")
+            elif 0xE3 <= marker <= 0xEF:
+                problems.append(f"APP{marker - 0xE0}")
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        for chunk, _payload in _webp_chunks(data):
+            if chunk in (b"EXIF", b"XMP ", b"ICCP"):
+                problems.append({b"EXIF": "EXIF", b"XMP ": "XMP", b"ICCP": "ICC"}[chunk])
+    else:
+        problems.append("unknown format")
+    try:
+        with Image.open(path) as image:
+            exif = image.getexif()
+            if exif:
+                problems.append("EXIF tags")
+            if exif.get_ifd(0x8825):
+                problems.append("GPS")
+            if image.info.get("xmp") or image.info.get("icc_profile"):
+                problems.append("XMP/ICC in info")
+    except (OSError, UnidentifiedImageError):
+        problems.append("unreadable")
+    return problems
+
+
+# -- internals -----------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str) -> Image.Image:
+    """Decode, apply EXIF orientation, flatten transparency, convert to sRGB RGB; no metadata."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.seek(0)
+            icc = opened.info.get("icc_profile")
+            image = ImageOps.exif_transpose(opened)
+            image.load()
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
+        raise PhotoError(f"không đọc được ảnh “{name}”: {error}") from error
+
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        image = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image.alpha_composite(rgba)
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            if image.mode not in ("RGB", "CMYK", "L"):
+                image = image.convert("RGB")
+            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+            image = converted if converted is not None else image
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: keep the pixel values as they are
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    image.info = {}
+    return image
+
+
+def _encode(image: Image.Image, fmt: Format) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "webp":
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
+    else:
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True, subsampling="4:2:0")
+    return buffer.getvalue()
+
+
+def _atomic_write(path: Path, data: bytes) -> int:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+    return len(data)
+
+
+def _load_manifest(cache_dir: Path, key: str, source_name: str) -> Photo | None:
+    manifest = cache_dir / f"{key}{_MANIFEST_SUFFIX}"
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        photo = Photo.from_dict({**data, "source_name": source_name})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    for variant in photo.variants:
+        path = cache_dir / variant.file_name
+        if not path.is_file() or path.stat().st_size != variant.size:
+            return None
+    return photo
+
+
+def _jpeg_segments(data: bytes) -> Iterable[tuple[int, bytes]]:
+    """(marker, payload) of the JPEG header segments, up to the start of the image data."""
+    position = 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            return
+        marker = data[position + 1]
+        if marker == 0xFF:
+            position += 1
+            continue
+        if marker == 0xDA or marker == 0xD9:  # start of scan / end of image
+            return
+        (length,) = struct.unpack(">H", data[position + 2 : position + 4])
+        yield marker, data[position + 4 : position + 2 + length]
+        position += 2 + length
+
+
+def _webp_chunks(data: bytes) -> Iterable[tuple[bytes, bytes]]:
+    position = 12
+    while position + 8 <= len(data):
+        chunk = data[position : position + 4]
+        (length,) = struct.unpack("<I", data[position + 4 : position + 8])
+        yield chunk, data[position + 8 : position + 8 + length]
+        position += 8 + length + (length & 1)

@@ -1,0 +1,277 @@
+"""Photo pipeline: orientation, metadata removal, widths, cache, HEIC, copying."""
+
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageCms, ImageDraw
+
+from bangtin.photos import (
+    DEFAULT_WIDTHS,
+    Photo,
+    PhotoError,
+    PhotoStats,
+    build_photo,
+    build_photos,
+    copy_variants,
+    metadata_problems,
+    photo_key,
+    prune_cache,
+    social_variant,
+    target_widths,
+)
+
+GPS = {1: "N", 2: (21.0, 2.0, 15.5), 3: "E", 4: (105.0, 53.0, 7.25), 5: 0, 6: 12.0}
+XMP = (
+    b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="21,2.25N" '
+    b'exif:GPSLongitude="105,53.12E"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+)
+RED = (220, 20, 30)
+
+
+def phone_image(width: int = 1600, height: int = 1200) -> Image.Image:
+    """A landscape frame as a phone stores it: a red block in the stored top-left corner."""
+    image = Image.new("RGB", (width, height), (90, 140, 200))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 40):
+        draw.line((x, 0, width - x, height), fill=(x % 255, 120, 255 - x % 255), width=3)
+    draw.rectangle((0, 0, width // 4, height // 4), fill=RED)
+    return image
+
+
+def phone_exif(orientation: int = 6) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = orientation  # Orientation: 6 = rotate 90° clockwise to display
+    exif[0x010F] = "Apple"  # Make
+    exif[0x0110] = "iPhone 13"  # Model
+    exif[0x0132] = "2025:11:28 08:15:00"  # DateTime
+    exif[0x8825] = GPS  # GPSInfo
+    return exif
+
+
+@pytest.fixture
+def phone_jpeg(tmp_path: Path) -> Path:
+    path = tmp_path / "IMG_0042.JPG"
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    phone_image().save(
+        path, "JPEG", quality=90, exif=phone_exif().tobytes(), xmp=XMP, icc_profile=srgb,
+        comment="Trường Mầm non Hoa Mai",
+    )
+    return path
+
+
+def image_data_start(data: bytes) -> int:
+    """Offset where the compressed pixels start: the JPEG start-of-scan, or WebP's image chunk."""
+    if data[:2] == b"\xff\xd8":
+        return data.index(b"\xff\xda")
+    position = 12
+    while data[position : position + 4] not in (b"VP8 ", b"VP8L"):
+        (length,) = struct.unpack("<I", data[position + 4 : position + 8])
+        position += 8 + length + (length & 1)
+    return position
+
+
+def assert_clean(path: Path) -> None:
+    data = path.read_bytes()
+    header = data[: image_data_start(data)]
+    # Short markers are checked in the container headers only: compressed pixels may contain any
+    # 3 bytes by chance. Long markers cannot appear by chance, so they are checked everywhere.
+    for marker in (b"Exif", b"GPS", b"xmp", b"XMP", b"ICC", b"Apple", b"iPhone"):
+        assert marker not in header, (path.name, marker)
+    for marker in (b"Exif\x00\x00", b"<x:xmpmeta", b"GPSLatitude", b"ICC_PROFILE", "Hoa Mai".encode()):
+        assert marker not in data, (path.name, marker)
+    with Image.open(path) as image:
+        assert not image.getexif(), path.name
+        assert not image.info.get("xmp") and not image.info.get("icc_profile") and "exif" not in image.info
+    assert metadata_problems(path) == []
+
+
+def test_source_really_has_metadata(phone_jpeg: Path) -> None:
+    problems = metadata_problems(phone_jpeg)
+    assert {"EXIF", "XMP", "ICC", "comment", "GPS"} <= set(problems), problems
+
+
+def test_variants_are_upright_capped_and_clean(phone_jpeg: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    photo = build_photo(phone_jpeg, cache)
+
+    assert (photo.width, photo.height) == (1200, 1600)  # orientation 6 turned the frame upright
+    assert photo.widths == (360, 720, 1080, 1200)  # 1440 capped at the photo's own width
+    assert [(v.width, v.height) for v in photo.variants_for("webp")] == [(360, 480), (720, 960), (1080, 1440), (1200, 1600)]
+    assert len(photo.variants) == 8
+    for variant in photo.variants:
+        path = cache / variant.file_name
+        assert variant.file_name == f"{photo.key}-{variant.width}{'.webp' if variant.format == 'webp' else '.jpg'}"
+        assert path.stat().st_size == variant.size
+        with Image.open(path) as image:
+            assert image.format == {"webp": "WEBP", "jpeg": "JPEG"}[variant.format]
+            assert image.size == (variant.width, variant.height)
+            assert image.mode == "RGB"
+            rgb = image.convert("RGB")
+            w, h = image.size
+            # The stored top-left corner is the displayed top-right corner after a 90° turn.
+            assert _close(rgb.getpixel((w - 1 - w // 20, h // 20)), RED), variant.file_name
+            assert not _close(rgb.getpixel((w // 20, h // 20)), RED), variant.file_name
+        if variant.format == "jpeg":
+            assert image.info.get("progressive") or image.info.get("progression")
+        assert_clean(path)
+
+
+def test_second_build_reuses_the_cache(phone_jpeg: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first_stats = PhotoStats()
+    first = build_photo(phone_jpeg, cache, stats=first_stats)
+    assert (first_stats.processed, first_stats.reused, first_stats.files_written) == (1, 0, 8)
+    before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+
+    second_stats = PhotoStats()
+    second = build_photo(phone_jpeg, cache, stats=second_stats)
+    assert second == first
+    assert (second_stats.processed, second_stats.reused, second_stats.files_written) == (0, 1, 0)
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == before
+
+    # Same bytes under another name: same key, still reused, reported under the new name.
+    renamed = phone_jpeg.with_name("copy.jpg")
+    renamed.write_bytes(phone_jpeg.read_bytes())
+    third = build_photo(renamed, cache, stats=second_stats)
+    assert third.key == first.key and third.source_name == "copy.jpg" and second_stats.reused == 2
+
+
+def test_missing_cached_file_is_rebuilt(phone_jpeg: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    photo = build_photo(phone_jpeg, cache)
+    (cache / photo.variants[3].file_name).unlink()
+    stats = PhotoStats()
+    assert build_photo(phone_jpeg, cache, stats=stats) == photo
+    assert stats.processed == 1 and (cache / photo.variants[3].file_name).is_file()
+
+
+def test_key_depends_on_content_and_settings(phone_jpeg: Path, tmp_path: Path) -> None:
+    data = phone_jpeg.read_bytes()
+    assert photo_key(data) == photo_key(data)
+    assert photo_key(data) != photo_key(data + b"\0")
+    assert photo_key(data) != photo_key(data, (360, 720))
+    assert photo_key(data, (720, 360)) == photo_key(data, (360, 720, 720))
+    small = build_photo(phone_jpeg, tmp_path / "cache", widths=(360, 720))
+    assert small.widths == (360, 720) and small.key == photo_key(data, (360, 720))
+
+
+def test_target_widths_never_upscale() -> None:
+    assert target_widths(4032) == DEFAULT_WIDTHS
+    assert target_widths(1200) == (360, 720, 1080, 1200)
+    assert target_widths(500) == (360, 500)
+    assert target_widths(200) == (200,)
+
+
+def test_heic_from_iphone(tmp_path: Path) -> None:
+    source = tmp_path / "IMG_0043.HEIC"
+    phone_image(800, 600).save(source, "HEIF", quality=90, exif=phone_exif().tobytes(), xmp=XMP)
+    with Image.open(source) as check:  # the test file really carries the metadata
+        assert check.format == "HEIF" and check.info.get("xmp") and check.getexif().get_ifd(0x8825)
+
+    cache = tmp_path / "cache"
+    photo = build_photo(source, cache)
+    assert (photo.width, photo.height) == (600, 800)
+    assert photo.widths == (360, 600)
+    for variant in photo.variants:
+        path = cache / variant.file_name
+        with Image.open(path) as image:
+            assert image.size == (variant.width, variant.height)
+            rgb = image.convert("RGB")
+            assert _close(rgb.getpixel((variant.width - 5, 5)), RED, tolerance=60)
+        assert_clean(path)
+
+
+def test_transparent_png_is_flattened_on_white(tmp_path: Path) -> None:
+    source = tmp_path / "logo.png"
+    image = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(image).rectangle((0, 0, 199, 199), fill=(0, 128, 0, 255))
+    image.save(source)
+    photo = build_photo(source, tmp_path / "cache")
+    with Image.open(tmp_path / "cache" / photo.fallback.file_name) as out:
+        assert _close(out.convert("RGB").getpixel((390, 100)), (255, 255, 255))
+        assert _close(out.convert("RGB").getpixel((50, 100)), (0, 128, 0))
+
+
+def test_copy_variants_publishes_only_variants(phone_jpeg: Path, tmp_path: Path) -> None:
+    cache, site = tmp_path / "cache", tmp_path / "site" / "anh"
+    photo = build_photo(phone_jpeg, cache)
+    copied = copy_variants(photo, cache, site)
+    assert sorted(path.name for path in copied) == sorted(v.file_name for v in photo.variants)
+    assert sorted(path.name for path in site.iterdir()) == sorted(v.file_name for v in photo.variants)
+    original = phone_jpeg.read_bytes()
+    assert all(path.read_bytes() != original for path in site.iterdir())
+    assert copy_variants(photo, cache, site) == []  # already there
+
+
+def test_srcset_fallback_and_social_preview(tmp_path: Path) -> None:
+    source = tmp_path / "wide.jpg"
+    phone_image(4032, 3024).save(source, quality=85)
+    photo = build_photo(source, tmp_path / "cache")
+    key = photo.key
+    assert photo.srcset("webp") == f"{key}-360.webp 360w, {key}-720.webp 720w, {key}-1080.webp 1080w, {key}-1440.webp 1440w"
+    assert photo.srcset("jpeg", base="../anh/").startswith(f"../anh/{key}-360.jpg 360w, ")
+    assert photo.fallback.file_name == f"{key}-720.jpg"
+    social = social_variant(photo)
+    assert (social.format, social.width, social.height) == ("jpeg", 1080, 810)
+    assert social.mime_type == "image/jpeg"
+
+
+def test_photo_round_trips_through_dict(phone_jpeg: Path, tmp_path: Path) -> None:
+    photo = build_photo(phone_jpeg, tmp_path / "cache")
+    assert Photo.from_dict(photo.to_dict()) == photo
+
+
+def test_unreadable_file_names_the_file(tmp_path: Path) -> None:
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"not a photo")
+    with pytest.raises(PhotoError, match="hong.jpg"):
+        build_photo(broken, tmp_path / "cache")
+    with pytest.raises(PhotoError, match="khong-co.jpg"):
+        build_photo(tmp_path / "khong-co.jpg", tmp_path / "cache")
+
+
+def test_build_photos_in_parallel_and_prune(phone_jpeg: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.png"
+    phone_image(900, 600).save(other)
+    cache = tmp_path / "cache"
+    photos, stats = build_photos([phone_jpeg, other], cache, workers=2)
+    assert [p.source_name for p in photos] == ["IMG_0042.JPG", "other.png"]
+    assert (stats.processed, stats.reused) == (2, 0)
+    _, again = build_photos([phone_jpeg, other], cache)
+    assert (again.processed, again.reused) == (0, 2)
+
+    removed = prune_cache(cache, [photos[0]])
+    assert removed and all(path.name.startswith(photos[1].key) for path in removed)
+    assert sorted(path.name for path in cache.iterdir()) == sorted(
+        [v.file_name for v in photos[0].variants] + [f"{photos[0].key}.json"]
+    )
+
+
+def test_budget_estimate_for_a_phone_photo(tmp_path: Path) -> None:
+    """A textured 4032×3024 photo: the 1080-px WebP a 412-px DPR 2.6 phone loads stays small."""
+    source = tmp_path / "IMG_4032.jpg"
+    image = phone_image(4032, 3024)
+    noise = Image.effect_noise((4032, 3024), 24).convert("RGB")
+    Image.blend(image, noise, 0.25).save(source, quality=92)
+    photo = build_photo(source, tmp_path / "cache")
+    webp_1080 = next(v for v in photo.variants_for("webp") if v.width == 1080)
+    jpeg_1080 = next(v for v in photo.variants_for("jpeg") if v.width == 1080)
+    assert webp_1080.size < jpeg_1080.size
+    assert webp_1080.size < 200_000, webp_1080.size
+
+
+def _close(pixel: tuple[int, ...] | float | None, expected: tuple[int, int, int], tolerance: int = 40) -> bool:
+    assert isinstance(pixel, tuple)
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel[:3], expected))
+
+
+def test_image_data_start_helper() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, "WEBP")
+    assert buffer.getvalue()[image_data_start(buffer.getvalue()) :][:3] == b"VP8"
