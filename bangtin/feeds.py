@@ -137,7 +137,7 @@ def _channel(feed: Feed, items: list[Item], site: Site, self_path: str, self_typ
     generator.link(href=url + self_path, rel="self", type=self_type)  # first: the last link is the RSS channel link
     generator.link(href=url + feed.page, rel="alternate", type="text/html")
     generator.language("vi")
-    generator.generator(GENERATOR, uri=url)
+    generator.generator(GENERATOR)
     school = site.settings.school
     generator.author({"name": clean(school.name), **({"email": school.email} if school.email else {})})
     generator.updated(max((item.published for item in items), default=_newest(site)))
