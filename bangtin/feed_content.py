@@ -102,8 +102,8 @@ def build_plan_item(plan: Plan, site: Site, contents: dict[str, str], site_dir: 
 def plan_summary(plan: Plan) -> str:
     """The line Vietnamese document portals print: "Ngày ban hành: 28/11/2025. Trích yếu: …"."""
     issued = dmy(plan.issued) if plan.issued else "chưa ghi"
-    parts = [f"Ngày ban hành: {issued}.", f"Trích yếu: {plan.type} {plan.title}."]
-    parts.append(f"Cơ quan ban hành: {plan.issuer}.")
+    parts = [f"Ngày ban hành: {issued}.", f"Trích yếu: {plan.title.rstrip('. ')}."]  # the title is the trích yếu
+    parts += [f"Loại văn bản: {plan.type}.", f"Cơ quan ban hành: {plan.issuer}."]
     if plan.summary:
         parts.append(plan.summary)
     return clean(" ".join(parts))

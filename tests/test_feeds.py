@@ -105,7 +105,10 @@ def test_drafts_and_scheduled_articles_never_appear(school):
 def test_registry_feed_speaks_like_a_document_portal(school):
     item = _item(xml_root(school.site / "ke-hoach/rss.xml"), BASE + "ke-hoach/2025/259-kh-mntn/")
     assert item.findtext("title") == "[259/KH-MNTN] Triển khai Phong trào thi đua đổi mới sáng tạo và chuyển đổi số"
-    assert item.findtext("description").startswith("Ngày ban hành: 28/11/2025. Trích yếu: ")
+    assert item.findtext("description") == (
+        "Ngày ban hành: 28/11/2025. Trích yếu: Triển khai Phong trào thi đua đổi mới sáng tạo và chuyển đổi số. "
+        "Loại văn bản: Kế hoạch. Cơ quan ban hành: Trường Mầm non Thử Nghiệm."
+    )
     assert item.findtext("pubDate") == "Fri, 28 Nov 2025 00:00:00 +0700"
     content = item.findtext("content:encoded", namespaces=NS)
     assert "MỤC ĐÍCH, YÊU CẦU" in content
