@@ -209,3 +209,12 @@ def test_help_is_in_vietnamese():
 
 def _now() -> datetime:
     return datetime(2026, 1, 15, 8, 0, tzinfo=VN_TZ)
+
+
+def test_pre_commit_hook_runs_the_check():
+    from sitebuild import REPO
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(hook for hook in hooks if hook["id"] == "bangtin-check")
+    assert hook["entry"] == "bangtin check" and hook["language"] == "python" and hook["pass_filenames"] is False
+    assert re.search(hook["files"], "news/2025-12-05-tin.md") and re.search(hook["files"], "mkdocs.yml")
