@@ -24,6 +24,7 @@ class Node:
     text: str
     level: int = 1
     number: int = 0
+    mark: str = ""
 
 
 def render_body(body: list[Block], appendix: list[Block], image_folder: str) -> str:
@@ -68,13 +69,19 @@ def line_node(text: str, following: Block | None, previous: Node | None, bold: b
         return Node("para", text)
     if found := bullet_of(text):
         mark, rest = found
-        nested = mark in SECOND_LEVEL_MARKS and previous is not None and previous.kind in _LIST
-        return Node("bullet", rest, 2 if nested else 1)
+        return Node("bullet", rest, 2 if _nests(mark, previous) else 1, mark=mark)
     if match := _ARTICLE.match(text):
         return Node("para", f"**{match['label']}** {match['rest']}".strip())
     if (is_upper(text) or bold) and len(text.split()) <= 20:
         return Node("para", f"**{text}**")
     return Node("para", text)
+
+
+def _nests(mark: str, previous: Node | None) -> bool:
+    """A "+" item nests under a "-" item or a numbered one; "+" items after a paragraph are a list of their own."""
+    if mark not in SECOND_LEVEL_MARKS or previous is None or previous.kind not in _LIST:
+        return False
+    return previous.level == 2 or previous.mark not in SECOND_LEVEL_MARKS
 
 
 def _is_heading(rest: str, following: Block | None) -> bool:

@@ -70,9 +70,11 @@ def find_number(lines: list[Line]) -> Number | None:
 def read_date_line(text: str) -> DateLine | None:
     """"Long Biên, ngày 28 tháng 11 năm 2025"; a blank day or month (a draft) is None."""
     match = DATE_LINE.search(text)
-    if not match or len(text[: match.start()].split()) > 3:
+    if not match or len(text[match.end() :].split()) > 2:
         return None
     place = match["place"].strip(" \t*_-–")
+    if len(place.split()) > 6 or not place[:1].isupper():
+        return None
     number = lambda group: int(match[group]) if match[group] else None  # noqa: E731
     return DateLine(place or None, number("d"), number("m"), number("y"))
 

@@ -18,6 +18,9 @@ _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*:?\s*(?P<title>.+)$", re.IGNORE
 _SCHOOL_YEAR_LINE = re.compile(r"^\(?\s*năm học\s+\d{4}\s*[-–]\s*\d{4}\s*\)?$", re.IGNORECASE)
 _BODY_OPENERS = ("can cu", "kinh gui", "xet ")
 _CITING = re.compile(r"^(?:Thực hiện|Triển khai|Theo)\s+(?:\S+\s+){0,3}?(?:số\s+)?\d+\s*[/-]", re.IGNORECASE)
+# A decision names its issuing authority in capitals under the title ("HIỆU TRƯỞNG TRƯỜNG …"): never title.
+_AUTHORITY_FOLLOWS = ("Quyết định", "Nghị quyết")
+_AUTHORITY_WORDS = ("hieu truong", "chu tich", "giam doc", "truong phong", "uy ban", "ubnd", "ban ", "hoi dong")
 _SECTION = re.compile(r"^(?:[IVX]+\s*[.)/]|PHẦN\b|Phần\b|Chương\b|CHƯƠNG\b|Điều\s+\d)")
 
 
@@ -55,7 +58,8 @@ def read_heading(blocks: list[Block]) -> Heading:
 def _with_title(blocks: list[Block], index: int, header: list[Line]) -> Heading:
     heading = blocks[index].text
     position, title_lines = _skip(blocks, index + 1), []
-    while position < len(blocks) and _is_title_line(blocks[position], title_lines):
+    one_line = heading_type(heading) in _AUTHORITY_FOLLOWS
+    while position < len(blocks) and _is_title_line(blocks[position], title_lines) and not (one_line and title_lines):
         title_lines.append(blocks[position].text)
         position += 1
     position = _skip(blocks, position, also=_SCHOOL_YEAR_LINE.match)
@@ -96,7 +100,10 @@ def _is_title_line(block: Block, taken: list[str]) -> bool:
         return False
     if not taken:
         return True
-    return is_upper(taken[-1]) and is_upper(text) and len(taken) < 3 and not heading_type(text)
+    return (
+        is_upper(taken[-1]) and is_upper(text) and len(taken) < 3 and not heading_type(text)
+        and not key(text).startswith(_AUTHORITY_WORDS)
+    )
 
 
 def _skip(blocks: list[Block], position: int, also=lambda text: False) -> int:
