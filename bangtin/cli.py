@@ -52,20 +52,26 @@ class _Kind(click.Choice):
 
 def main() -> None:
     """The console script: usage mistakes are explained in Vietnamese, with where to find the help."""
+    _utf8_output()
     try:
-        cli.main(prog_name="bangtin", standalone_mode=False)
+        code = cli.main(prog_name="bangtin", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.format_message())
+        code = 0
     except click.exceptions.Abort:
-        sys.exit(1)
+        code = 1
     except click.UsageError as error:
         where = error.ctx.command_path if error.ctx else "bangtin"
         _fail(f"Lệnh chưa đúng: {_vietnamese(error.format_message())}\nGõ “{where} -h” để xem hướng dẫn.", code=2)
+    except click.ClickException as error:
+        _fail(f"Lỗi: {error.format_message()}")
+    sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(cls=_Group, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...")
+@click.group(name="bangtin", cls=_Group, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...")
 @click.help_option("-h", "--help", help=HELP)
 def cli() -> None:
     """Bảng tin: tạo bài viết, kế hoạch, câu lạc bộ mới, kiểm tra nội dung và nhập kế hoạch từ tệp Word."""
-    _utf8_output()
 
 
 @cli.command(options_metavar="[TÙY_CHỌN]", name="new", short_help="Tạo bài viết, kế hoạch hoặc câu lạc bộ mới từ mẫu.")
