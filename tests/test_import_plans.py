@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from PIL import Image
 
 from bangtin.importer import import_plan, render_plan_file
@@ -131,6 +134,33 @@ def test_imported_front_matter_passes_the_plan_schema(tmp_path: Path) -> None:
             readers.PLAN_FIELDS[key].read(value, tmp_path)
 
 
+def test_word_automatic_numbering_becomes_sections_and_lists(tmp_path: Path) -> None:
+    imported = import_plan(build_auto_numbered_docx(tmp_path / "kh-thpt.docx"))
+    assert imported.meta["issuer"] == "Trường THPT Chu Văn An"
+    assert (imported.meta["title"], imported.meta["school_year"]) == ("Hoạt động câu lạc bộ STEM", "2025-2026")
+    assert imported.meta["signer"] == {"title": "Hiệu trưởng", "name": "Nguyễn Thị Mai"}
+    assert imported.meta["milestones"] == [
+        {"when": "2025-10", "what": "Ra mắt câu lạc bộ"}, {"when": "2025-12", "what": "Ngày hội STEM"},
+    ]
+    assert headings(imported.body) == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"]
+    assert "### 1. Mục đích\n\n- Học sinh hứng thú với khoa học.\n\n### 2. Yêu cầu" in imported.body
+    assert "1. Tháng 10/2025: Ra mắt câu lạc bộ\n2. Tháng 12/2025: Ngày hội STEM" in imported.body
+
+
+def test_word_header_typed_with_a_tab_instead_of_a_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("TRƯỜNG MẦM NON SAO MAI").bold = True
+    document.add_paragraph("Số: 07/KH-MNSM\tBa Đình, ngày 03 tháng 10 năm 2025")
+    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph("Tổ chức Tuần lễ STEM")
+    document.add_paragraph("I. MỤC ĐÍCH")
+    document.add_paragraph("Trẻ trải nghiệm.")
+    document.save(str(tmp_path / "kh.docx"))
+    meta = import_plan(tmp_path / "kh.docx").meta
+    assert (meta["number"], meta["issued"], meta["place"]) == ("07/KH-MNSM", date(2025, 10, 3), "Ba Đình")
+    assert meta["issuer"] == "Trường Mầm non Sao Mai"
+
+
 # --- a Word document of another office's shape, built here so the test needs no binary fixture ---------------
 
 
@@ -173,6 +203,54 @@ DECISION_PREAMBLE = [
     "số 45/QĐ-UBND ngày 01/10/2025 của Chủ tịch UBND phường về kiện toàn Ban Chỉ đạo chuyển đổi số;",
     "Xét đề nghị của Trưởng phòng Văn hóa - Xã hội.",
 ]
+
+
+def build_auto_numbered_docx(path: Path) -> Path:
+    """Sections and lists numbered by Word itself (I., 1., bullets), a two-row header table, a signer table."""
+    document = docx.Document()
+    _add_list_definition(document)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "SỞ GD&ĐT HÀ NỘI"
+    table.cell(0, 0).add_paragraph().add_run("TRƯỜNG THPT CHU VĂN AN").bold = True
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    table.cell(1, 0).text = "Số: 05/KH-THPTCVA"
+    table.cell(1, 1).text = "Tây Hồ, ngày 08 tháng 9 năm 2025"
+    for text in ("KẾ HOẠCH", "Hoạt động câu lạc bộ STEM", "Năm học 2025 – 2026"):
+        _centred(document, text, bold=True)
+    document.add_paragraph("Căn cứ Công văn số 3089/BGDĐT-GDTrH ngày 14/8/2020 của Bộ GDĐT về giáo dục STEM;")
+    for text, level in AUTO_NUMBERED:
+        _numbered(document, text, level)
+    document.add_paragraph("Các tổ chuyên môn triển khai.")
+    _two_cells(document, ["Nơi nhận:", "- Sở GD&ĐT (để b/c);", "- Lưu: VT."], ["HIỆU TRƯỞNG", "", "Nguyễn Thị Mai"], 1)
+    document.save(str(path))
+    return path
+
+
+AUTO_NUMBERED = [
+    ("MỤC ĐÍCH, YÊU CẦU", 0), ("Mục đích", 1), ("Học sinh hứng thú với khoa học.", 2), ("Yêu cầu", 1),
+    ("An toàn.", 2), ("NỘI DUNG", 0), ("Tháng 10/2025: Ra mắt câu lạc bộ", 1), ("Tháng 12/2025: Ngày hội STEM", 1),
+    ("TỔ CHỨC THỰC HIỆN", 0),
+]
+
+
+def _add_list_definition(document) -> None:
+    """A Word list whose levels print "I.", "1." and a bullet, as plans often use."""
+    numbering = document.part.numbering_part.element
+    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("bullet", "-")]
+    xml = "".join(
+        f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for index, (fmt, text) in enumerate(levels)
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{xml}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+
+def _numbered(document, text: str, level: int) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+    )
 
 
 def _two_cells(document, left: list[str], right: list[str], bold_lines: int) -> None:

@@ -62,7 +62,7 @@ def line_node(text: str, following: Block | None, previous: Node | None, bold: b
     if match := _NUMBERED.match(text):
         number, rest = match["num"] or match["deep"], match["rest"] or match["drest"]
         depth = number.count(".") + 1
-        if _is_heading(rest, following):
+        if _is_heading(rest, following) and not (previous is not None and previous.kind == "ordered"):
             return Node("heading", text.rstrip(" :"), min(2 + depth, 6))
         if depth == 1:
             return Node("ordered", rest, 1, int(number))
@@ -89,7 +89,8 @@ def _is_heading(rest: str, following: Block | None) -> bool:
         return False
     if not isinstance(following, Line):
         return isinstance(following, Table)
-    return not _NUMBERED.match(following.text) and not is_blank_form_line(following.text)
+    text = following.text
+    return not (_NUMBERED.match(text) or _ROMAN.match(text) or _PART.match(text) or is_blank_form_line(text))
 
 
 def render_nodes(nodes: list[Node]) -> str:

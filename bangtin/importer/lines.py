@@ -10,7 +10,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _WRAPPED_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})(?P<inner>[^*_].*?)\1$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _COLUMN_GAP = re.compile(r"\S(?:\t+| {4,})\S")
-_BLANK_BEFORE = re.compile(r"(?:\bngày(?:\s+\d{1,2})?|\btháng(?:\s+\d{1,2})?|\bSố\s*:?)$", re.IGNORECASE)  # a gap left to fill in by hand
+# Gaps that are not columns: a blank left to fill in by hand ("ngày      tháng"), or a tab after a label ("I.\tMỤC").
+_BLANK_BEFORE = re.compile(r"(?:\bngày(?:\s+\d{1,2})?|\btháng(?:\s+\d{1,2})?|\bSố\s*:?)$", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ]|[-–•·+*])?\s*[.):/]?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?P<marks>(?:[-–—•·●▪◦○➢➤►✓*+](?=\s|\d|[^\W\d_])\s*)+)(?P<rest>.*)$")
 _LEADERS = re.compile(r"(?:[.…_]\s*){4,}")
 _DECORATION = re.compile(r"^[\W_]*(?:o0o|oOo|0o0)?[\W_]*$")
@@ -31,7 +33,8 @@ def split_columns(raw: str) -> list[str]:
     """A plain-text line that carried two table columns (tab or a wide gap between words) becomes two lines."""
     pieces, start = [], 0
     for match in _COLUMN_GAP.finditer(raw):
-        if _BLANK_BEFORE.search(raw[start : match.start() + 1]):
+        left = raw[start : match.start() + 1]
+        if _BLANK_BEFORE.search(left) or _LABEL_ONLY.match(left):
             continue
         pieces.append(raw[start : match.start() + 1])
         start = match.end() - 1

@@ -30,9 +30,18 @@ def is_motto(text: str) -> bool:
     return any(folded.startswith(motto) for motto in MOTTO_KEYS)
 
 
+_RECIPIENTS_MARK = re.compile(r"^\W*N[oơ]i\s+nh[aậ]n\s*:?\W*$|^\W*N[oơ]i\s+nh[aậ]n\s*:\s*(?P<first>\S.*)$", re.I)
+
+
 def is_recipients_mark(text: str) -> bool:
-    """``Nơi nhận:``, also mistyped "Noi nhận" or wrapped in emphasis."""
-    return key(text) in ("noi nhan", "noi nhan nhu tren")
+    """``Nơi nhận:``, also mistyped "Noi nhận", wrapped in emphasis, or followed by the first recipient."""
+    return bool(_RECIPIENTS_MARK.match(text))
+
+
+def first_recipient(text: str) -> str | None:
+    """``Nơi nhận: - Như trên;`` → ``- Như trên;``."""
+    match = _RECIPIENTS_MARK.match(text)
+    return match["first"] if match else None
 
 
 def is_keep_line(text: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .casing import name_case, org_case, sentence_case
 from .lines import bullet_of, without_bullet
 from .marks import (
-    AUTHORITY, is_keep_line, is_person_name, is_recipients_mark, is_signature_note, is_signer_title,
+    AUTHORITY, first_recipient, is_keep_line, is_person_name, is_recipients_mark, is_signature_note, is_signer_title,
 )
 from .model import Block, Line
 
@@ -45,6 +45,8 @@ def read_trailer(blocks: list[Block], body_start: int) -> Trailer:
 def read_after_mark(blocks: list[Block], mark: int) -> Trailer:
     """Recipients ("- …;" lines up to "Lưu: …"), then signer blocks; the first other line ends the trailer."""
     trailer, pending, listing = Trailer(mark, mark + 1), [], True
+    if first := first_recipient(blocks[mark].text):
+        trailer.recipients.append(clean_recipient(first))
     for index in range(mark + 1, len(blocks)):
         block = blocks[index]
         if not isinstance(block, Line):

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 
-from .lines import clean_line, is_upper
+from .lines import clean_line, is_upper, split_columns
 from .marks import is_layout_text, is_person_name, is_signer_title
 from .model import Block, Line, Source, Table
 from .numbering import Numbering
@@ -48,7 +48,11 @@ class _Reader:
     def paragraph(self, paragraph: Paragraph) -> list[Block]:
         text = clean_line(paragraph.text)
         label = self.numbering.label(paragraph) if text else None
-        line = Line(f"{label} {text}" if label else text, _is_bold(paragraph, text), self._images_in(paragraph))
+        bold, images = _is_bold(paragraph, text), self._images_in(paragraph)
+        columns = split_columns(paragraph.text) if "\t" in paragraph.text else []
+        if not label and len(columns) > 1 and any(is_layout_text(column) for column in columns):
+            return [Line(column, bold) for column in columns] + ([Line("", images=images)] if images else [])
+        line = Line(f"{label} {text}" if label else text, bold, images)
         boxes = [
             block
             for box in paragraph._p.iter(qn("w:txbxContent"))
