@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from .dates import school_year_of, vn_date_line
 from .feeds import build_feed_list
 from .links import local_links
@@ -35,11 +37,12 @@ class PageSpec:
 
     @property
     def meta(self) -> dict[str, Any]:
-        meta: dict[str, Any] = {"title": self.title, "template": self.template, "hide": ["navigation"]}
+        """Page metadata for the theme; Material prints title and description as HTML, so they go in escaped."""
+        meta: dict[str, Any] = {"title": escape(self.title), "template": self.template, "hide": ["navigation"]}
         if not self.markdown.strip():
             meta["hide"].append("toc")
         if self.description:
-            meta["description"] = self.description
+            meta["description"] = escape(self.description)
         if not self.searchable:
             meta["search"] = {"exclude": True}
         return meta

@@ -143,3 +143,15 @@ def test_search_index_has_articles_and_plans_but_not_listings(school):
     locations = {doc["location"].split("#")[0] for doc in docs}
     assert "tin-tuc/2025/12/be-vui-ngay-hoi-stem/" in locations and "ke-hoach/2025/259-kh-mntn/" in locations
     assert "tin-tuc/" not in locations and "ke-hoach/" not in locations
+
+
+def test_titles_are_escaped_in_every_template(tmp_path):
+    files = {**good_content(), "news/2025-12-07-ky-tu.md": front(
+        {"title": "Bé <b>vui</b> & “học”", "date": "2025-12-07", "categories": ["Hoạt động STEM"],
+         "summary": "Tóm tắt <i>thử</i>", "clubs": ["be-yeu-khoa-hoc"]})}
+    build = run_mkdocs(make_site(tmp_path / "truong", files))
+    assert build.returncode == 0, build.output
+    for url in ("tin-tuc/2025/12/ky-tu", "tin-tuc", "", "cau-lac-bo/be-yeu-khoa-hoc", "tin-tuc/chuyen-muc/hoat-dong-stem"):
+        page = build.html(url)
+        assert "<b>vui</b>" not in page and "<i>thử</i>" not in page, url
+        assert "Bé &lt;b&gt;vui&lt;/b&gt; &amp; “học”" in page, url
