@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..numbers import TYPE_NAMES, parse_number, tidy_number
+from ..numbers import CONG_VAN, TYPE_NAMES, parse_number, tidy_number
 from .lines import key, without_bullet
 from .model import Block, Line
 
@@ -31,7 +31,7 @@ _STOP_PAIRS = frozenset((
     "phát triển", "chỉ đạo", "quyết định",
 ))
 _ISSUER_WORDS = 14
-_TYPE_KEYS = frozenset(key(name) for name in TYPE_NAMES.values())
+_TYPE_KEYS = frozenset(key(name) for name in (*TYPE_NAMES.values(), CONG_VAN))
 
 
 def read_basis(body: list[Block]) -> list[dict]:

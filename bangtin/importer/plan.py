@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..dates import school_year_of
@@ -13,10 +13,10 @@ from ..text import slugify
 from .basis import read_basis
 from .body import render_body
 from .header import DateLine, find_date_line, find_issuer, find_number
-from .heading import read_heading
+from .heading import Heading, read_heading
 from .model import Block, Line
 from .reading import read_source
-from .signature import read_trailer
+from .signature import Trailer, read_trailer
 from .timeline import read_milestones
 
 _SCHOOL_YEAR = re.compile(r"năm học\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
@@ -64,7 +64,7 @@ def import_plan(path: Path) -> ImportedPlan:
     )
 
 
-def _read_identity(draft: _Draft, top: list[Line], heading, path: Path, from_word: bool) -> None:
+def _read_identity(draft: _Draft, top: list[Line], heading: Heading, path: Path, from_word: bool) -> None:
     number = find_number(top)
     if number is None:
         draft.missing.append("không tìm thấy số, ký hiệu (dòng “Số: …” ở đầu văn bản)")
@@ -98,7 +98,7 @@ def _read_dates(draft: _Draft, top: list[Line], body: list[Block]) -> None:
         draft.meta["draft"] = True
 
 
-def _read_links(draft: _Draft, body: list[Block], trailer) -> None:
+def _read_links(draft: _Draft, body: list[Block], trailer: Trailer) -> None:
     based_on = read_basis(body)
     draft.put("based_on", based_on, "không tìm thấy văn bản căn cứ (đoạn “Căn cứ …”/“Thực hiện …” có số, ký hiệu)")
     partial = [item["number"] for item in based_on if len(item) < 3]

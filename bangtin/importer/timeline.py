@@ -12,7 +12,7 @@ from .model import Block, Line, Table
 
 _TO = r"\s*(?:-|–|đến|tới)\s*"
 _LABEL = re.compile(r"^(?P<label>(?:Giai đoạn|Đợt|Bước|Chặng)\s+[\wĐđ]+)\s*[:.)(–-]?\s*\(?\s*", re.IGNORECASE)
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[a-zđ]|[IVX]+)\s*[.)/]\s*", re.IGNORECASE)
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[a-zđ]|[IVX]+)\s*[.)/]\s+", re.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -41,7 +41,12 @@ TIME_FORMS: list[tuple[re.Pattern[str], Callable[..., str]]] = [
     (re.compile(rf"^(?:từ\s+)?tháng\s+(\d{{1,2}})(?:{_TO}|\s*[,;&]\s*|\s+và\s+)(?:tháng\s+)?(\d{{1,2}})\s*/\s*(\d{{4}})", re.I), _month_span),
     (re.compile(r"^tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I), lambda m, y: f"{int(y)}-{int(m):02d}"),
     (re.compile(rf"^(?:từ\s+)?{_DAY}{_TO}{_DAY}", re.I), lambda *p: f"{_day(*p[:3])}..{_day(*p[3:])}"),
+    (re.compile(rf"^(?:từ\s+)?(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}}){_TO}{_DAY}", re.I),
+     lambda d1, m1, d2, m2, y: f"{_day(d1, m1, y)}..{_day(d2, m2, y)}"),
     (re.compile(rf"^{_DAY}", re.I), _day),
+    (re.compile(rf"^(\d{{1,2}})\s*/\s*(\d{{4}}){_TO}(\d{{1,2}})\s*/\s*(\d{{4}})\b(?!\s*[/-]\s*\w)"), _months),
+    (re.compile(rf"^(\d{{1,2}}){_TO}(\d{{1,2}})\s*/\s*(\d{{4}})\b(?!\s*[/-]\s*\w)", re.I), _month_span),
+    (re.compile(r"^(\d{1,2})\s*/\s*(\d{4})\b(?!\s*[/-]\s*\w)"), lambda m, y: f"{int(y)}-{int(m):02d}"),
     (re.compile(r"^quý\s+(IV|I{1,3}|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I), _quarter),
     (re.compile(rf"^(?:từ\s+)?(?:năm\s+)?(\d{{4}}){_TO}(?:năm\s+)?(\d{{4}})", re.I), lambda a, b: f"{a}..{b}"),
     (re.compile(r"^năm\s+(\d{4})(?=\s*[:,–-]|\s*$)", re.I), lambda year: year),
