@@ -9,7 +9,7 @@ from datetime import date
 from ..numbers import parse_number
 from .casing import ADMIN_UNITS, org_case
 from .lines import is_decoration, is_upper, key
-from .marks import DATE_LINE, NUMBER_LINE, is_motto
+from .marks import NUMBER_LINE, is_motto, match_date_line
 from .model import Line
 
 _AROUND_SEPARATOR = re.compile(r"[\s.…_]*([/-])[\s.…_]*")
@@ -69,14 +69,12 @@ def find_number(lines: list[Line]) -> Number | None:
 
 def read_date_line(text: str) -> DateLine | None:
     """"Long Biên, ngày 28 tháng 11 năm 2025"; a blank day or month (a draft) is None."""
-    match = DATE_LINE.search(text)
-    if not match or len(text[match.end() :].split()) > 2:
+    match = match_date_line(text)
+    if not match:
         return None
     place = match["place"].strip(" \t*_-–")
-    if len(place.split()) > 6 or not place[:1].isupper():
-        return None
-    number = lambda group: int(match[group]) if match[group] else None  # noqa: E731
-    return DateLine(place or None, number("d"), number("m"), number("y"))
+    day, month, year = (int(match[group]) if match[group] else None for group in ("d", "m", "y"))
+    return DateLine(place or None, day, month, year)
 
 
 def find_date_line(lines: list[Line]) -> DateLine | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..numbers import CONG_VAN, TYPE_NAMES
 from .casing import sentence_case
 from .lines import is_decoration, is_upper, key
-from .marks import DATE_LINE, NUMBER_LINE, is_motto
+from .marks import NUMBER_LINE, is_motto, match_date_line
 from .model import Block, Line
 
 TYPE_WORDS = sorted({*TYPE_NAMES.values(), CONG_VAN}, key=len, reverse=True)
@@ -87,7 +87,7 @@ def _without_heading(blocks: list[Block]) -> Heading:
 
 def _is_header_line(text: str) -> bool:
     return bool(
-        is_motto(text) or NUMBER_LINE.match(text) or DATE_LINE.search(text) or is_decoration(text)
+        is_motto(text) or NUMBER_LINE.match(text) or match_date_line(text) or is_decoration(text)
         or (is_upper(text) and not _SECTION.match(text))
     )
 
@@ -96,7 +96,7 @@ def _is_title_line(block: Block, taken: list[str]) -> bool:
     if not isinstance(block, Line) or not block.text or block.images or is_decoration(block.text):
         return False
     text = block.text
-    if _opens_body(text) or _SECTION.match(text) or _SCHOOL_YEAR_LINE.match(text) or DATE_LINE.search(text):
+    if _opens_body(text) or _SECTION.match(text) or _SCHOOL_YEAR_LINE.match(text) or match_date_line(text):
         return False
     if not taken:
         return True

@@ -25,6 +25,21 @@ _SURNAMES = frozenset(
 )
 
 
+def match_date_line(text: str) -> re.Match[str] | None:
+    """The place-and-date line ("Long Biên, ngày 28 tháng 11 năm 2025"), not a date inside a sentence."""
+    match = DATE_LINE.search(text)
+    if not match or len(text[match.end() :].split()) > 2:
+        return None
+    place = match["place"].strip(" \t*_-–")
+    return match if place[:1].isupper() and len(place.split()) <= 6 else None
+
+
+def match_authority(text: str) -> re.Match[str] | None:
+    """"KT. HIỆU TRƯỞNG", "TM. ỦY BAN NHÂN DÂN", "T/M BAN CHẤP HÀNH" (the title after it is in capitals)."""
+    match = AUTHORITY.match(text)
+    return match if match and is_upper(match["rest"]) else None
+
+
 def is_motto(text: str) -> bool:
     folded = key(text)
     return any(folded.startswith(motto) for motto in MOTTO_KEYS)
@@ -79,6 +94,6 @@ def is_signature_note(text: str) -> bool:
 def is_layout_text(text: str) -> bool:
     """Text that only appears in the header or signature tables of a Word document."""
     return bool(
-        is_motto(text) or NUMBER_LINE.match(text) or DATE_LINE.search(text) or is_recipients_mark(text)
-        or AUTHORITY.match(text)
+        is_motto(text) or NUMBER_LINE.match(text) or match_date_line(text) or is_recipients_mark(text)
+        or match_authority(text)
     )

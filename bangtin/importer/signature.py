@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from .casing import name_case, org_case, sentence_case
 from .lines import bullet_of, without_bullet
 from .marks import (
-    AUTHORITY, first_recipient, is_keep_line, is_person_name, is_recipients_mark, is_signature_note, is_signer_title,
+    first_recipient, is_keep_line, is_person_name, is_recipients_mark, is_signature_note, is_signer_title,
+    match_authority,
 )
 from .model import Block, Line
 
@@ -62,7 +63,7 @@ def read_after_mark(blocks: list[Block], mark: int) -> Trailer:
         elif pending and is_person_name(text):
             trailer.signers.append(build_signer(pending, text))
             pending, trailer.end = [], index + 1
-        elif (AUTHORITY.match(text) or is_signer_title(text)) and len(pending) < _BLOCK_LINES:
+        elif (match_authority(text) or is_signer_title(text)) and len(pending) < _BLOCK_LINES:
             pending.append(text)
         else:
             return trailer
@@ -81,7 +82,7 @@ def read_signers(lines: list[str]) -> list[dict[str, str]] | None:
         if pending and is_person_name(text):
             signers.append(build_signer(pending, text))
             pending = []
-        elif (AUTHORITY.match(text) or is_signer_title(text)) and len(pending) < _BLOCK_LINES:
+        elif (match_authority(text) or is_signer_title(text)) and len(pending) < _BLOCK_LINES:
             pending.append(text)
         else:
             return None
@@ -100,10 +101,10 @@ def _signers_before(blocks: list[Block], stop: int, floor: int) -> Trailer | Non
 
 def build_signer(lines: list[str], name: str) -> dict[str, str]:
     """``["KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"], "Đỗ Thị Hòa"`` → authority, on_behalf_of, title, name."""
-    at = max((i for i, text in enumerate(lines) if AUTHORITY.match(text)), default=None)
+    at = max((i for i, text in enumerate(lines) if match_authority(text)), default=None)
     if at is None:
         return {"title": sentence_case(" ".join(lines)), "name": name_case(name)}
-    match = AUTHORITY.match(lines[at])
+    match = match_authority(lines[at])
     code = _AUTHORITY_CODES.get(match["code"], match["code"]) + "."
     after = lines[at + 1 :]
     if not after:
