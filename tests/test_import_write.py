@@ -25,7 +25,8 @@ def body_of(text: str) -> str:
     [
         ("I. MỤC ĐÍCH, YÊU CẦU:\n1. Mục đích:\n- Nâng cao nhận thức.", "## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\n- Nâng cao nhận thức.\n"),
         ("#### I. MỤC TIÊU\n## 2. Xây dựng mô hình\nNội dung.", "## I. MỤC TIÊU\n\n### 2. Xây dựng mô hình\n\nNội dung.\n"),
-        ("1.1. Đối với tập thể\n- Đoàn kết.", "#### 1.1. Đối với tập thể\n\n- Đoàn kết.\n"),
+        ("1. Tiêu chí thi đua\n1.1. Đối với tập thể\n- Đoàn kết.", "### 1. Tiêu chí thi đua\n\n#### 1.1. Đối với tập thể\n\n- Đoàn kết.\n"),
+        ("II. NỘI DUNG\n1. Tháng 10: Ra mắt\n2. Tháng 12: Ngày hội\nIII. TỔ CHỨC", "## II. NỘI DUNG\n\n1. Tháng 10: Ra mắt\n2. Tháng 12: Ngày hội\n\n## III. TỔ CHỨC\n"),
         ("- Lưu ý\n+100% cá nhân tham gia\n+ Tổng hợp đăng ký.", "- Lưu ý\n    - 100% cá nhân tham gia\n    - Tổng hợp đăng ký.\n"),
         ("Các hình thức:\n- + Tuyên truyền.\n- + Treo băng rôn.", "Các hình thức:\n\n- Tuyên truyền.\n- Treo băng rôn.\n"),
         ("1. Làm việc A thật dài.\n- chi tiết\n2. Làm việc B thật dài.", "1. Làm việc A thật dài.\n    - chi tiết\n2. Làm việc B thật dài.\n"),

@@ -62,7 +62,8 @@ def line_node(text: str, following: Block | None, previous: Node | None, bold: b
     if match := _NUMBERED.match(text):
         number, rest = match["num"] or match["deep"], match["rest"] or match["drest"]
         depth = number.count(".") + 1
-        if _is_heading(rest, following) and not (previous is not None and previous.kind == "ordered"):
+        after_item = depth == 1 and previous is not None and previous.kind == "ordered"
+        if _is_heading(rest, depth, following) and not after_item:
             return Node("heading", text.rstrip(" :"), min(2 + depth, 6))
         if depth == 1:
             return Node("ordered", rest, 1, int(number))
@@ -84,13 +85,16 @@ def _nests(mark: str, previous: Node | None) -> bool:
     return previous.level == 2 or previous.mark not in SECOND_LEVEL_MARKS
 
 
-def _is_heading(rest: str, following: Block | None) -> bool:
+def _is_heading(rest: str, depth: int, following: Block | None) -> bool:
+    """A short numbered line with something under it (not its next sibling, not a new section) is a heading."""
     if len(rest.split()) > _HEADING_WORDS or rest.rstrip().endswith((".", ";", ",", "…")):
         return False
     if not isinstance(following, Line):
         return isinstance(following, Table)
     text = following.text
-    return not (_NUMBERED.match(text) or _ROMAN.match(text) or _PART.match(text) or is_blank_form_line(text))
+    if match := _NUMBERED.match(text):
+        return (match["num"] or match["deep"]).count(".") + 1 > depth
+    return not (_ROMAN.match(text) or _PART.match(text) or is_blank_form_line(text))
 
 
 def render_nodes(nodes: list[Node]) -> str:
