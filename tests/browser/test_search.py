@@ -64,7 +64,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("search-site"),
         {
             "site_name": "Trường Mầm non Thử",
-            "theme": {"name": "material", "language": "vi", "font": False},
+            "theme": {"name": "material", "language": "vi", "font": False, "features": ["search.highlight"]},
             "plugins": ["search"],
             "extra_javascript": [SCRIPT],
         },
@@ -157,6 +157,19 @@ def test_folded_matches_are_highlighted_and_not_reported_missing(page: Any) -> N
     search(page, "hòa")
     missing = page.locator(".md-search-result__terms").all_inner_texts()
     assert not any("hòa" in text or "hoa" in text for text in missing), missing
+
+
+def test_result_link_highlights_the_words_on_the_page(page: Any) -> None:
+    search(page, "ke hoach")
+    link = page.locator(".md-search-result__item a").first
+    href = link.get_attribute("href") or ""
+    assert "h=" in href
+    link.click()
+    page.wait_for_url("**/ke-hoach/**")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for()
+    marked = " ".join(marks.all_inner_texts()).lower().split()  # Material joins adjacent marks
+    assert "kế" in marked and "hoạch" in marked, marked
 
 
 def test_no_results_message_for_unknown_word(page: Any) -> None:

@@ -14,7 +14,8 @@
  * 2. It post-processes the worker's results ({type: 3}) before Material renders them, by
  *    wrapping the MessageEvent "data" getter for the search worker only: an original word
  *    counts as found when its folded twin was found (no "Missing: kế" under a match for
- *    "ke"), and words matched only through folding are highlighted too.
+ *    "ke"), and words matched only through folding are highlighted too, in the result list
+ *    and (with the search.highlight feature) on the page the result links to.
  * 3. It sends Material a keyup after input events without one (text inserted by an input
  *    method, dictation or a context-menu paste), since Material reads the query on keyup.
  *
@@ -76,8 +77,8 @@
     return terms
   }
 
-  /* Wrap words whose folded form starts with a folded query term in <mark> */
-  function highlightFolded(html, prefixes) {
+  /* Wrap words whose folded form starts with a folded query term in <mark>; collect them in found */
+  function highlightFolded(html, prefixes, found) {
     if (!prefixes.length || typeof html !== "string")
       return html
     var split = new RegExp(separator, "g")
@@ -100,6 +101,8 @@
         var hit = word && prefixes.some(function (prefix) {
           return key.indexOf(prefix) === 0
         })
+        if (hit && found)
+          found[word.toLowerCase()] = true
         out += hit ? "<mark>" + word + "</mark>" : word
       }
       var match
@@ -127,8 +130,14 @@
         var prefixes = Object.keys(terms)
           .filter(function (term) { return terms[term] })
           .map(function (term) { return fold(term).toLowerCase() })
-        item.title = highlightFolded(item.title, prefixes)
-        item.text = highlightFolded(item.text, prefixes)
+        var found = {}
+        item.title = highlightFolded(item.title, prefixes, found)
+        item.text = highlightFolded(item.text, prefixes, found)
+        /* with search.highlight, the link's ?h= lists the found terms: add the words as written */
+        Object.keys(found).forEach(function (word) {
+          if (!Object.prototype.hasOwnProperty.call(terms, word))
+            terms[word] = true
+        })
         Object.keys(item).forEach(function (key) {
           if (key.slice(-FOLDED.length) === FOLDED)
             delete item[key]
