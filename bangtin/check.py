@@ -100,7 +100,7 @@ def check_root(root: Path, now: datetime) -> Report:
         return Report(tuple(error.problems))
     drafts = sum(1 for record in (*site.plans, *site.posts, *site.clubs) if record.draft)
     scheduled = sum(1 for post in site.posts if not post.draft and post.date > now)
-    return Report((), len(site.plans), len(site.posts), len(site.clubs), drafts, scheduled)
+    return Report(site.warnings, len(site.plans), len(site.posts), len(site.clubs), drafts, scheduled)
 
 
 def render_report(report: Report) -> list[str]:

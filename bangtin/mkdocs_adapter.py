@@ -53,6 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(str(error)) from None
         _serve_problems(error.problems, settings, root)
     else:
+        for problem in state.site.warnings:
+            log.warning(str(problem))
         state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
     state.contents = {}
     config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)

@@ -112,6 +112,7 @@ class Post:
     author: str | None
     draft: bool
     body: str
+    privacy_consent: str | None = None
 
     @property
     def url(self) -> str:

@@ -47,14 +47,18 @@ class Problems:
 
 
 class ContentError(Exception):
-    """Raised with every error of a build, so the clerk sees them all at once."""
+    """Raised with every error of a build (and its warnings), so the clerk sees them all at once."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
         self.problems = problems
 
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.level == "error"]
+
     def __str__(self) -> str:
-        count = len(self.problems)
+        count = len(self.errors)
         lines = [f"Nội dung có {count} lỗi, trang web chưa được tạo (các tệp đã có không bị thay đổi):"]
         lines += [f"  {problem}" for problem in self.problems]
         return "\n".join(lines)

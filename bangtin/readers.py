@@ -27,7 +27,7 @@ POST_FIELDS = {
     "title": f.Field(f.text, required=True), "date": f.Field(f.moment, required=True), "summary": f.Field(f.text),
     "categories": f.Field(f.texts), "tags": f.Field(f.texts), "image": f.Field(f.asset),
     "plans": f.Field(f.numbers), "clubs": f.Field(f.texts), "movements": f.Field(f.texts),
-    "author": f.Field(f.text), "draft": f.Field(f.flag),
+    "author": f.Field(f.text), "draft": f.Field(f.flag), "privacy_consent": f.Field(f.text),
 }
 CLUB_FIELDS = {
     "name": f.Field(f.text, required=True), "kind": f.Field(f.text, required=True),
@@ -91,7 +91,7 @@ def post_from_meta(source: Source, settings: Settings, problems: Problems) -> Po
         summary=values.get("summary"), categories=values.get("categories", ()), tags=values.get("tags", ()),
         image=values.get("image"), plans=values.get("plans", ()), clubs=values.get("clubs", ()),
         movements=values.get("movements", ()), author=values.get("author"), draft=values.get("draft", False),
-        body=source.body,
+        body=source.body, privacy_consent=values.get("privacy_consent"),
     )
 
 

@@ -11,7 +11,8 @@ from typing import Callable, Iterable
 
 from .links import local_links
 from .models import Club, Milestone, Plan, Post
-from .problems import ContentError, Problems
+from .privacy import CONSENT_KEY, find_private_data
+from .problems import ContentError, Problem, Problems
 from .readers import club_from_meta, plan_from_meta, post_from_meta
 from .settings import Settings
 from .sources import Source, load_source
@@ -28,6 +29,7 @@ class Site:
     posts: tuple[Post, ...]
     clubs: tuple[Club, ...]
     today: date
+    warnings: tuple[Problem, ...] = ()
 
     @cached_property
     def plan_by_key(self) -> dict[str, Plan]:
@@ -85,8 +87,11 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
     posts = _load(root, "news", post_from_meta, settings, sources, problems)
     clubs = _load(root, "clubs", club_from_meta, settings, sources, problems)
     check_site(settings, plans, posts, clubs, _Lines(sources, problems))
+    for post in posts:
+        if post.privacy_consent is None:
+            _check_privacy(sources[post.source], problems)
     if problems.errors:
-        raise ContentError(problems.errors)
+        raise ContentError(problems.errors + problems.warnings)
     if not include_drafts:
         plans = [plan for plan in plans if not plan.draft]
         posts = [post for post in posts if not post.draft and post.date <= now]
@@ -97,6 +102,7 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
         tuple(sorted(posts, key=lambda p: p.sort_key, reverse=True)),
         tuple(sorted(clubs, key=lambda c: (c.name.casefold(), c.source))),
         now.date(),
+        tuple(problems.warnings),
     )
 
 
@@ -117,6 +123,15 @@ def _load(root: Path, folder: str, from_meta: Callable, settings: Settings, sour
             _check_body_links(source, problems)
             records.append(record)
     return records
+
+
+def _check_privacy(source: Source, problems: Problems) -> None:
+    hint = f"nếu đã được phụ huynh đồng ý công khai, ghi rõ ở khóa {CONSENT_KEY}"
+    for key in ("title", "summary"):
+        for finding in find_private_data(str(source.meta.get(key) or "")):
+            problems.warning(source.rel, source.line(key), key, f"{finding.message}; {hint}")
+    for finding in find_private_data(source.body):
+        problems.warning(source.rel, source.body_line + finding.line - 1, "nội dung", f"{finding.message}; {hint}")
 
 
 def _check_body_links(source: Source, problems: Problems) -> None:
