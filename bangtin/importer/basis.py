@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from ..numbers import CONG_VAN, TYPE_NAMES, parse_number, tidy_number
-from .lines import key, without_bullet
+from .lines import key, opens_section, without_bullet
 from .model import Block, Line
 
 _SEP = r"(?:\s[-/]|[-/]\s?)"
@@ -22,13 +22,12 @@ _NUMERIC_DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.-]
 _WORDY_DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _OF = re.compile(r"^\s*,?\s*của\s+", re.I)
 _BASIS_OPENERS = ("can cu", "thuc hien", "trien khai", "theo")
-_SECTION = re.compile(r"^(?:[IVX]+\s*[.)/]|PHẦN\b|Phần\b|Chương\b|CHƯƠNG\b|Điều\s+\d)")
 # The subject (trích yếu) starts with one of these, written in lower case; names are capitalised.
 _STOP_WORDS = frozenset("về v/v trên trong nhằm cho năm để khóa khoá tại theo với đã số ngày kèm việc".split())
 _STOP_PAIRS = frozenset((
     "ban hành", "hướng dẫn", "quy định", "thực hiện", "triển khai", "tổ chức", "sửa đổi", "bổ sung", "phê duyệt",
     "phát động", "đẩy mạnh", "tăng cường", "nâng cao", "xây dựng", "giai đoạn", "nhiệm kỳ", "đối với", "công bố",
-    "phát triển", "chỉ đạo", "quyết định",
+    "phát triển", "quyết định",
 ))
 _ISSUER_WORDS = 14
 _TYPE_KEYS = frozenset(key(name) for name in (*TYPE_NAMES.values(), CONG_VAN))
@@ -50,7 +49,7 @@ def basis_paragraphs(body: list[Block]) -> list[str]:
         if not isinstance(block, Line):
             continue
         text = without_bullet(block.text)
-        if _SECTION.match(text):
+        if opens_section(text):
             seen_section, in_basis_section = True, "can cu" in key(text)
             continue
         if (not seen_section or in_basis_section) and key(text).startswith(_BASIS_OPENERS):
@@ -61,7 +60,7 @@ def basis_paragraphs(body: list[Block]) -> list[str]:
 def first_section(body: list[Block]) -> list[str]:
     texts, inside = [], False
     for block in body:
-        if isinstance(block, Line) and _SECTION.match(block.text):
+        if isinstance(block, Line) and opens_section(block.text):
             if inside:
                 break
             inside = True

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import SECOND_LEVEL_MARKS, bullet_of, is_blank_form_line, is_decoration, is_upper, tidy_leaders
+from .lines import (
+    PART_HEADING, ROMAN_HEADING, SECOND_LEVEL_MARKS, bullet_of, is_blank_form_line, is_decoration, is_upper, tidy_leaders,
+)
 from .model import Block, Line, Table
 
-_ROMAN = re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.)/]\s*\S")
-_PART = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+\S")
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(?P<rest>\S.*)$|^(?P<deep>\d{1,2}(?:\.\d{1,2})+)\s+(?P<drest>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<label>Điều\s+\d+\s*[.:])\s*(?P<rest>.*)$")
 _NEEDS_ESCAPE = re.compile(r"^(?:[#>=|]|[-+*]\s|\d+[.)]\s)")
@@ -57,7 +57,7 @@ def _alt(name: str) -> str:
 
 def line_node(text: str, following: Block | None, previous: Node | None, bold: bool = False) -> Node:
     """Classify one paragraph: heading, list item or plain paragraph."""
-    if _ROMAN.match(text) or _PART.match(text):
+    if ROMAN_HEADING.match(text) or PART_HEADING.match(text):
         return Node("heading", text.rstrip(" :"), 2)
     if match := _NUMBERED.match(text):
         number, rest = match["num"] or match["deep"], match["rest"] or match["drest"]
@@ -94,7 +94,7 @@ def _is_heading(rest: str, depth: int, following: Block | None) -> bool:
     text = following.text
     if match := _NUMBERED.match(text):
         return (match["num"] or match["deep"]).count(".") + 1 > depth
-    return not (_ROMAN.match(text) or _PART.match(text) or is_blank_form_line(text))
+    return not (ROMAN_HEADING.match(text) or PART_HEADING.match(text) or is_blank_form_line(text))
 
 
 def render_nodes(nodes: list[Node]) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..numbers import CONG_VAN, TYPE_NAMES
 from .casing import sentence_case
-from .lines import is_decoration, is_upper, key
+from .lines import is_decoration, is_upper, key, opens_section
 from .marks import NUMBER_LINE, is_motto, match_date_line
 from .model import Block, Line
 
@@ -21,7 +21,6 @@ _CITING = re.compile(r"^(?:Thực hiện|Triển khai|Theo)\s+(?:\S+\s+){0,3}?(?
 # A decision names its issuing authority in capitals under the title ("HIỆU TRƯỞNG TRƯỜNG …"): never title.
 _AUTHORITY_FOLLOWS = ("Quyết định", "Nghị quyết")
 _AUTHORITY_WORDS = ("hieu truong", "chu tich", "giam doc", "truong phong", "uy ban", "ubnd", "ban ", "hoi dong")
-_SECTION = re.compile(r"^(?:[IVX]+\s*[.)/]|PHẦN\b|Phần\b|Chương\b|CHƯƠNG\b|Điều\s+\d)")
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def _without_heading(blocks: list[Block]) -> Heading:
 def _is_header_line(text: str) -> bool:
     return bool(
         is_motto(text) or NUMBER_LINE.match(text) or match_date_line(text) or is_decoration(text)
-        or (is_upper(text) and not _SECTION.match(text))
+        or (is_upper(text) and not opens_section(text))
     )
 
 
@@ -96,7 +95,7 @@ def _is_title_line(block: Block, taken: list[str]) -> bool:
     if not isinstance(block, Line) or not block.text or block.images or is_decoration(block.text):
         return False
     text = block.text
-    if _opens_body(text) or _SECTION.match(text) or _SCHOOL_YEAR_LINE.match(text) or match_date_line(text):
+    if _opens_body(text) or opens_section(text) or _SCHOOL_YEAR_LINE.match(text) or match_date_line(text):
         return False
     if not taken:
         return True
@@ -116,7 +115,7 @@ def _skip(blocks: list[Block], position: int, also=lambda text: False) -> int:
 
 
 def _opens_body(text: str) -> bool:
-    return key(text).startswith(_BODY_OPENERS) or bool(_SECTION.match(text) or _CITING.match(text))
+    return key(text).startswith(_BODY_OPENERS) or bool(opens_section(text) or _CITING.match(text))
 
 
 def _after_type(heading: str, base: str | None) -> str:

@@ -18,6 +18,14 @@ _LEADERS = re.compile(r"(?:[.…_]\s*){4,}")
 _DECORATION = re.compile(r"^[\W_]*(?:o0o|oOo|0o0)?[\W_]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 SECOND_LEVEL_MARKS = frozenset("+◦○")
+# Section openers of a plan's body: "I. MỤC ĐÍCH", "II/ NỘI DUNG" (not "V/v"), "PHẦN I", "Chương 2", "Điều 1."
+ROMAN_HEADING = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\s*(?:[.)]|/(?![vV]\b))\s*\S")
+PART_HEADING = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVX]+|\d+|thứ|THỨ)\b")
+ARTICLE = re.compile(r"^Điều\s+\d+")
+
+
+def opens_section(text: str) -> bool:
+    return bool(ROMAN_HEADING.match(text) or PART_HEADING.match(text) or ARTICLE.match(text))
 
 
 def clean_line(raw: str) -> str:
