@@ -10,7 +10,7 @@ from bangtin.importer.basis import read_basis, read_citations
 from bangtin.importer.casing import org_case, sentence_case
 from bangtin.importer.header import find_issuer, find_number, read_date_line, read_number
 from bangtin.importer.heading import read_heading
-from bangtin.importer.lines import clean_line, split_columns
+from bangtin.importer.lines import clean_line, opens_section, split_columns
 from bangtin.importer.model import Line, Table
 from bangtin.importer.numbering import _format
 from bangtin.importer.reading import mend_paragraphs, read_text_blocks
@@ -387,3 +387,15 @@ def test_paragraph_broken_by_a_copy_is_mended() -> None:
 @pytest.mark.parametrize(("value", "fmt", "label"), [(4, "upperRoman", "IV"), (2, "lowerLetter", "b"), (3, "decimalZero", "03")])
 def test_word_list_labels(value: int, fmt: str, label: str) -> None:
     assert _format(value, fmt) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU:", True), ("IV.TRIỂN KHAI THỰC HIỆN", True), ("II/ NỘI DUNG", True), ("VI) KINH PHÍ", True),
+        ("PHẦN I. MỤC TIÊU", True), ("Phần thứ hai", True), ("Điều 1. Thành lập", True),
+        ("V/v hướng dẫn học kỹ năng số", False), ("Phần mềm quản lý trường học", False), ("Việt Nam", False),
+    ],
+)
+def test_section_openers(text: str, opens: bool) -> None:
+    assert opens_section(text) is opens
