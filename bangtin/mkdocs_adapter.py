@@ -65,7 +65,8 @@ def _serve_problems(problems: list[Problem], settings: Settings | None, root: Pa
     """``mkdocs serve`` keeps running: each problem is logged, and every page lists them until they are fixed."""
     for problem in problems:
         (log.error if problem.level == "error" else log.warning)(str(problem))
-    log.error(f"Nội dung có {len(problems)} lỗi; trang xem thử đang hiện danh sách lỗi. Sửa tệp rồi lưu lại, trang sẽ tự tải lại.")
+    errors = sum(problem.level == "error" for problem in problems)
+    log.error(f"Nội dung có {errors} lỗi; trang xem thử đang hiện danh sách lỗi. Sửa tệp rồi lưu lại, trang sẽ tự tải lại.")
     uris = [*state.pages, *section_uris(settings, root, build_time())]
     state.site = None
     state.pages = {spec.uri: spec for spec in build_error_pages(problems, uris)}

@@ -133,6 +133,16 @@ def test_check_lists_every_error_with_file_and_line_and_exits_1(school):
     assert "Có 4 lỗi" in result.output and "không có lỗi" not in result.output
 
 
+def test_check_lists_warnings_apart_and_still_passes(school):
+    post = front({"title": "Liên hệ", "date": "2025-12-12", "categories": ["Tin tức"]}, "Liên hệ cô Lan: 0912 345 678.\n")
+    (school / "news/2025-12-12-lien-he.md").write_text(post, encoding="utf-8")
+    result = run("check", "--root", str(school))
+    assert result.exit_code == 0, result.output
+    assert "Tìm thấy 1 cảnh báo" in result.output and not re.search(r"Tìm thấy \d+ lỗi", result.output)
+    assert "  Cảnh báo – news/2025-12-12-lien-he.md:" in result.output
+    assert result.output.strip().endswith("không có lỗi.")
+
+
 def test_check_reads_mkdocs_tags_it_does_not_know(school):
     config = (school / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^site_url: .*$", "site_url: !ENV [BANGTIN_SITE_URL, 'https://truong.example.edu.vn/']", config)
