@@ -75,6 +75,7 @@ def test_a_title_starting_with_so_is_not_a_number_line() -> None:
         ("Cầu Giấy, ngày …… tháng 9 năm 2024.", "Cầu Giấy", None, 9, 2024),
         ("Tây Hồ, ngày .... tháng .... năm 2025", "Tây Hồ", None, None, 2025),
         ("*Long Biên, ngày 01 tháng 12 năm 2025*", "Long Biên", 1, 12, 2025),
+        ("Long Biên, 28/11/2025", "Long Biên", 28, 11, 2025),
     ],
 )
 def test_date_line_gives_place_and_date_and_keeps_the_month_of_a_blank_day(line, place, day, month, year) -> None:

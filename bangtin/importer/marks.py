@@ -25,9 +25,16 @@ _SURNAMES = frozenset(
 )
 
 
+SHORT_DATE_LINE = re.compile(
+    r"(?P<place>[^,;:]{2,60}?)\s*,\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+
+
 def match_date_line(text: str) -> re.Match[str] | None:
-    """The place-and-date line ("Long Biên, ngày 28 tháng 11 năm 2025"), not a date inside a sentence."""
-    match = DATE_LINE.search(text)
+    """The place-and-date line ("Long Biên, ngày 28 tháng 11 năm 2025", or "Long Biên, 28/11/2025"),
+    not a date inside a sentence."""
+    match = DATE_LINE.search(text) or SHORT_DATE_LINE.search(text)
     if not match or len(text[match.end() :].split()) > 2:
         return None
     place = match["place"].strip(" \t*_-–")
