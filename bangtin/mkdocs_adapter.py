@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,9 +17,13 @@ from .dates import build_time
 from .documents import write_documents
 from .feeds import write_feeds
 from .filters import template_filters
+from .media import CACHE_DIR, Media, build_media, media_files, rewrite_images
 from .pages import PageSpec, build_pages
+from .photos import PhotoError, PhotoStats, is_photo
 from .problems import ContentError, Problem
 from .publish import limit_warnings, pages_extras, site_files
+from .search import SCRIPT as SEARCH_SCRIPT
+from .search import write_search_index
 from .settings import Settings, settings_from_config
 from .site import FOLDERS, Site, load_site
 from .text import slugify_anchor
@@ -32,6 +37,8 @@ class _State:
     site: Site | None = None
     pages: dict[str, PageSpec] = field(default_factory=dict)
     contents: dict[str, str] = field(default_factory=dict)
+    media: Media = field(default_factory=lambda: Media({}, PhotoStats()))
+    env: Any = None
 
 
 state = _State()
@@ -56,9 +63,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in state.site.warnings:
             log.warning(str(problem))
         state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
+        state.media = _build_media(root)
     state.contents = {}
     config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)
+    if SEARCH_SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SEARCH_SCRIPT)
     return config
+
+
+def _build_media(root: Path) -> Media:
+    try:
+        media = build_media(state.pages.values(), root / CACHE_DIR)
+    except PhotoError as error:
+        raise PluginError(f"Lỗi – {error}") from None
+    log.info(f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm")
+    return media
 
 
 def _serve_problems(problems: list[Problem], settings: Settings | None, root: Path) -> None:
@@ -82,8 +101,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page_file.edit_uri = spec.source
         files.append(page_file)
         for rel, path in spec.assets:
-            if not files.get_file_from_path(spec.url + rel):
+            if not is_photo(path) and not files.get_file_from_path(spec.url + rel):
                 files.append(File.generated(config, spec.url + rel, abs_src_path=str(path)))
+    for uri, path in media_files(state.media, Path(config.config_file_path).parent / CACHE_DIR):
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
@@ -106,14 +127,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     spec = state.pages.get(page.file.src_uri)
     context["bt"] = spec.context if spec else {"kind": "page"}
     context["bt_site"] = state.site
+    context["bt_photos"] = state.media.photos
+    if spec is not None and spec.markdown and page.content:
+        template = state.env.get_template("bangtin/partials/body-photo.html")
+        render = lambda photo, alt: template.render({**context, "photo": photo, "alt": alt})  # noqa: E731
+        page.content = rewrite_images(page.content, spec.url, state.media.photos, render)
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the feeds and ``van-ban.json`` from the published content and the rendered pages."""
+    """Feeds, ``van-ban.json``, the folded search index and the GitHub Pages extras, from the published content."""
     if state.site is not None:
         write_feeds(state.site, state.contents, Path(config.site_dir))
         write_documents(state.site, Path(config.site_dir))
+        write_search_index(Path(config.site_dir))
         _publish(state.site.settings.cname, config)
 
 
@@ -138,4 +165,5 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(template_filters())
+    state.env = env
     return env

@@ -155,3 +155,27 @@ def test_titles_are_escaped_in_every_template(tmp_path):
         page = build.html(url)
         assert "<b>vui</b>" not in page and "<i>thử</i>" not in page, url
         assert "Bé &lt;b&gt;vui&lt;/b&gt; &amp; “học”" in page, url
+
+
+def test_published_photos_are_clean_variants_never_the_phone_original(tmp_path):
+    from bangtin.photos import metadata_problems
+    from test_photos import phone_exif, phone_image
+
+    import io
+
+    buffer = io.BytesIO()
+    phone_image(1600, 1200).save(buffer, "JPEG", quality=90, exif=phone_exif().tobytes())
+    original = buffer.getvalue()
+    files = {**good_content(), "news/ngay-hoi-stem/anh-1.jpg": original}
+    build = run_mkdocs(make_site(tmp_path / "truong", files))
+    assert build.returncode == 0, build.output
+    images = [p for p in build.site.rglob("*") if p.suffix in (".jpg", ".webp")]
+    assert images and all(metadata_problems(p) == [] for p in images), [metadata_problems(p) for p in images]
+    assert all(p.read_bytes() != original for p in images)
+    page = _doc(build, "tin-tuc/2025/12/be-vui-ngay-hoi-stem")
+    img = page.xpath("//picture//img[@alt='Bé làm thí nghiệm']")[0]
+    assert (img.get("width"), img.get("height"), img.get("loading")) == ("1200", "1600", "lazy")  # turned upright
+    webp = [s for s in page.xpath("//picture/source[@type='image/webp']/@srcset") if img.get("src")[-24:-8] in s]
+    assert webp and [w.split()[-1] for w in webp[0].split(", ")] == ["360w", "720w", "1080w", "1200w"]
+    cover = page.xpath("//img[contains(@class,'bt-cover')]")[0]
+    assert cover.get("fetchpriority") == "high" and cover.get("loading") is None

@@ -1,0 +1,57 @@
+"""The photos of a site's pages: built once into web variants, published instead of the phone originals."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from lxml import html as lhtml
+
+from .pages import PageSpec
+from .photos import Photo, PhotoStats, build_photos, is_photo
+
+PHOTO_DIR = "anh/"
+CACHE_DIR = Path(".cache") / "bangtin" / "photos"
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Media:
+    """Each photo by the site address of its original (``tin-tuc/2025/12/bai/anh/1.jpg``)."""
+
+    photos: dict[str, Photo]
+    stats: PhotoStats
+
+
+def build_media(pages: Iterable[PageSpec], cache_dir: Path) -> Media:
+    """Encode (or take from the cache) every photo that a page shows or links to."""
+    sources = {spec.url + rel: path for spec in pages for rel, path in spec.assets if is_photo(path)}
+    paths = sorted(set(sources.values()))
+    photos, stats = build_photos(paths, cache_dir)
+    by_path = dict(zip(paths, photos))
+    return Media({url: by_path[path] for url, path in sorted(sources.items())}, stats)
+
+
+def media_files(media: Media, cache_dir: Path) -> list[tuple[str, Path]]:
+    """What to publish: every variant under ``anh/``; an original's address serves its clean JPEG instead."""
+    files: dict[str, Path] = {}
+    for url, photo in media.photos.items():
+        files[url] = cache_dir / photo.fallback.file_name
+        for variant in photo.variants:
+            files[PHOTO_DIR + variant.file_name] = cache_dir / variant.file_name
+    return sorted(files.items())
+
+
+def rewrite_images(html: str, page_url: str, photos: dict[str, Photo], render: Callable[[Photo, str], str]) -> str:
+    """Replace each ``<img>`` of a page body that shows a known photo by ``render(photo, alt)`` (a template)."""
+
+    def replace(match: re.Match[str]) -> str:
+        tag = lhtml.fragment_fromstring(match.group(0))
+        src = tag.get("src", "")
+        photo = photos.get(posixpath.normpath(posixpath.join(page_url, src))) if "://" not in src else None
+        return render(photo, tag.get("alt", "")) if photo else match.group(0)
+
+    return _IMG.sub(replace, html)
