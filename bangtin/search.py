@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ INDEX_PATH = Path("search") / "search_index.json"
 _TAG = re.compile(r"<[^>]*>")
 
 
+@lru_cache(maxsize=1 << 16)  # a school's vocabulary is a few thousand syllables: folding each once is enough
 def fold_word(word: str) -> str:
     """The folded, lower-case form of one word: "Đổi" → "doi", "SGDĐT" → "sgddt"."""
     return fold(nfc(word)).lower()
@@ -71,7 +73,7 @@ def folded_words(html: str, separator: str = SEPARATOR) -> list[str]:
     words: list[str] = []
     for section in _TAG.split(nfc(html)):
         for word in pattern.split(section):
-            if word and (folded := fold_word(word)) != word.lower():
+            if word and not word.isascii() and (folded := fold_word(word)) != word.lower():
                 words.append(folded)
     return words
 
