@@ -49,7 +49,7 @@ def test_plan_page_has_official_header_basis_and_backlinks(school):
     assert "Long Biên, ngày 28 tháng 11 năm 2025" in text
     assert "Số: 259/KH-MNTN" in text
     basis = page.xpath("//section[contains(@class,'bt-basis')]//li")
-    assert basis[0].text_content().strip() == "Văn bản số 57-NQ/TW"
+    assert basis[0].text_content().strip() == "Nghị quyết số 57-NQ/TW"
     assert "4400/KH-SGDĐT ngày 23/10/2025 của Sở GD&ĐT Hà Nội" in basis[1].text_content()
     assert basis[2].xpath(".//a/@href") == ["../120-kh-mntn/"]
     back = _doc(school, "ke-hoach/2025/120-kh-mntn").xpath("//section[contains(@class,'bt-backlinks')]//a/@href")
