@@ -109,6 +109,17 @@ def test_official_pages_actions_build_then_deploy(workflow):
     assert "${{ steps.deployment.outputs.page_url }}" == deploy["environment"]["url"]
 
 
+def test_photo_cache_is_kept_between_runs(workflow):
+    from bangtin.media import CACHE_DIR
+
+    build = workflow["jobs"]["build"]
+    [cache] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@")]
+    assert Path(cache["with"]["path"]) in (CACHE_DIR, *CACHE_DIR.parents[:-1])
+    assert cache["with"]["restore-keys"], "a changed article must still reuse the photos encoded before"
+    steps = [s.get("uses", s.get("run", "")) for s in build["steps"]]
+    assert steps.index(cache["uses"]) < steps.index("mkdocs build --strict")
+
+
 def test_build_job_installs_from_the_lock_then_checks_then_builds_strictly(workflow):
     runs = _runs(workflow["jobs"]["build"])
     assert runs == ["pip install -c constraints.txt -e .", "bangtin check", "mkdocs build --strict"]
