@@ -16,6 +16,11 @@ from .photos import Photo, PhotoStats, build_photos, is_photo
 PHOTO_DIR = "anh/"
 CACHE_DIR = Path(".cache") / "bangtin" / "photos"
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+#: Paragraphs that hold only images (Markdown ``![…](…)`` lines), one after the other; or one ``<img>``.
+_PHOTO_PARAGRAPH = r"<p>\s*(?:<img\b[^>]*>\s*(?:<br\s*/?>\s*)?)+</p>"
+_RUN_OR_IMG = re.compile(
+    rf"(?P<run>{_PHOTO_PARAGRAPH}(?:\s*{_PHOTO_PARAGRAPH})*)|(?P<img><img\b[^>]*>)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -45,13 +50,37 @@ def media_files(media: Media, cache_dir: Path) -> list[tuple[str, Path]]:
     return sorted(files.items())
 
 
-def rewrite_images(html: str, page_url: str, photos: dict[str, Photo], render: Callable[[Photo, str], str]) -> str:
-    """Replace each ``<img>`` of a page body that shows a known photo by ``render(photo, alt)`` (a template)."""
+def rewrite_images(
+    html: str,
+    page_url: str,
+    photos: dict[str, Photo],
+    render: Callable[[Photo, str], str],
+    render_gallery: Callable[[list[tuple[Photo, str]]], str] | None = None,
+) -> str:
+    """Replace each ``<img>`` of a page body that shows a known photo by ``render(photo, alt)`` (a template).
 
-    def replace(match: re.Match[str]) -> str:
-        tag = lhtml.fragment_fromstring(match.group(0))
+    With ``render_gallery``, a run of two or more photos with nothing between them (paragraphs that
+    hold only photos, one after the other) becomes one ``render_gallery([(photo, alt), …])``
+    instead: a grid of smaller photos, so a phone does not load a screen-wide photo for each.
+    """
+
+    def photo_of(tag_html: str) -> tuple[Photo | None, str]:
+        tag = lhtml.fragment_fromstring(tag_html)
         src = tag.get("src", "")
         photo = photos.get(posixpath.normpath(posixpath.join(page_url, src))) if "://" not in src else None
-        return render(photo, tag.get("alt", "")) if photo else match.group(0)
+        return photo, tag.get("alt", "")
 
-    return _IMG.sub(replace, html)
+    def replace(match: re.Match[str]) -> str:
+        photo, alt = photo_of(match.group(0))
+        return render(photo, alt) if photo else match.group(0)
+
+    def replace_run(match: re.Match[str]) -> str:
+        if match.group("img"):
+            return replace(match)
+        items = [photo_of(tag) for tag in _IMG.findall(match.group("run"))]
+        known = [(photo, alt) for photo, alt in items if photo is not None]
+        if render_gallery is None or len(items) < 2 or len(known) < len(items):
+            return _IMG.sub(replace, match.group(0))
+        return render_gallery(known)
+
+    return _RUN_OR_IMG.sub(replace_run, html)

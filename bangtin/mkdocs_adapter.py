@@ -130,8 +130,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["bt_photos"] = state.media.photos
     if spec is not None and spec.markdown and page.content:
         template = state.env.get_template("bangtin/partials/body-photo.html")
+        gallery = state.env.get_template("bangtin/partials/body-gallery.html")
         render = lambda photo, alt: template.render({**context, "photo": photo, "alt": alt})  # noqa: E731
-        page.content = rewrite_images(page.content, spec.url, state.media.photos, render)
+        render_gallery = lambda items: gallery.render({**context, "items": items})  # noqa: E731
+        page.content = rewrite_images(page.content, spec.url, state.media.photos, render, render_gallery)
     return context
 
 
