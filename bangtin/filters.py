@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Callable
 
 from .dates import dmy, vn_date_line
+from .photos import social_variant
 
 
 def filesize(size: int) -> str:
@@ -26,4 +27,7 @@ def iso(value: date | datetime) -> str:
 
 
 def template_filters() -> dict[str, Callable]:
-    return {"dmy": dmy, "vn_date_line": vn_date_line, "filesize": filesize, "datetime_vn": datetime_vn, "iso": iso}
+    return {
+        "dmy": dmy, "vn_date_line": vn_date_line, "filesize": filesize, "datetime_vn": datetime_vn, "iso": iso,
+        "social_variant": social_variant,
+    }
