@@ -93,7 +93,7 @@ def test_edit_links_open_the_real_source_file(school):
 
 def test_category_year_and_movement_pages(school):
     category = _doc(school, "tin-tuc/chuyen-muc/hoat-dong-stem")
-    assert [h.text_content() for h in category.xpath("//h3")] == ["Bé vui Ngày hội STEM"]
+    assert [h.text_content() for h in category.xpath("//h2[@class='bt-card__title']")] == ["Bé vui Ngày hội STEM"]
     assert (school.site / "tin-tuc/chuyen-muc/khoa-hoc-cong-nghe/index.html").is_file()
     assert "Bé vui Ngày hội STEM" in _doc(school, "tin-tuc/2025").text_content()
     movement = _doc(school, "phong-trao/thi-dua-dmst-cds").text_content()
