@@ -22,6 +22,8 @@ def local_links(body: str) -> list[LocalLink]:
     """Relative links and image sources of ``body`` (Markdown or inline HTML), in order, without duplicates."""
     found: dict[str, LocalLink] = {}
     for number, line in enumerate(body.split("\n"), start=1):
+        if "](" not in line and "=" not in line:  # neither pattern can match: skip the two regex scans
+            continue
         for match in [*_LINK.finditer(line), *_HTML_SRC.finditer(line)]:
             target = match.group(1)
             if _EXTERNAL.match(target) or target.endswith(".md"):

@@ -72,10 +72,17 @@ def folded_words(html: str, separator: str = SEPARATOR) -> list[str]:
     pattern = re.compile(separator)
     words: list[str] = []
     for section in _TAG.split(nfc(html)):
-        for word in pattern.split(section):
-            if word and not word.isascii() and (folded := fold_word(word)) != word.lower():
-                words.append(folded)
+        if not section.isascii():  # an ASCII word never changes under folding
+            words += [folded for word in pattern.split(section)
+                      if not word.isascii() and (folded := _changed_fold(word)) is not None]
     return words
+
+
+@lru_cache(maxsize=1 << 16)
+def _changed_fold(word: str) -> str | None:
+    """The folded form of ``word`` when folding changes it, else None (computed once per distinct word)."""
+    folded = fold_word(word)
+    return folded if folded != word.lower() else None
 
 
 def fold_search_index(index: Mapping[str, Any], *, separator: str = SEPARATOR) -> dict[str, Any]:
