@@ -1,0 +1,88 @@
+"""No third-party requests: the sample site, opened in Chromium, asks nothing of any origin but its own.
+
+The browser opens the site at its real address (``site_url``, https://mnhoasen.github.io/): every request
+of the context is intercepted, those to that origin are answered from the built folder (as GitHub Pages
+would, 404.html for a missing file), and any other is recorded and aborted, so the test works offline.
+Serving from the real address matters: Material fetches ``sitemap.xml`` next to every
+``<link rel=alternate>`` (our feeds), which is the site's own origin once published. Search is opened and a
+query typed, so the search worker and its index load too.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from sitebuild import REPO
+
+pytestmark = pytest.mark.browser
+
+SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+TYPES = {".js": "text/javascript", ".json": "application/json", ".webp": "image/webp", ".xml": "application/xml"}
+PAGES = [
+    "",
+    "tin-tuc/",
+    "tin-tuc/2025/12/be-vui-ngay-hoi-stem/",
+    "ke-hoach/",
+    "ke-hoach/2025/259-kh-mnhs/",
+    "cau-lac-bo/be-yeu-khoa-hoc/",
+    "dang-ky-nhan-tin/",
+    "lien-he/",
+    "khong-co-trang-nay/",  # GitHub Pages' 404 page
+]
+
+
+def answer(site: Path, url: str) -> tuple[int, Path]:
+    """What GitHub Pages answers for ``url``: the file, a folder's index.html, or 404.html."""
+    path = site / unquote(urlsplit(url).path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return (200, path) if path.is_file() else (404, site / "404.html")
+
+
+def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
+    origin = urlsplit(SITE_URL)[:2]
+    outside: list[str] = []
+    served: list[tuple[int, str]] = []
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url)[:2] != origin:
+            outside.append(url)
+            route.abort()
+            return
+        status, path = answer(sample_site, url)
+        served.append((status, urlsplit(url).path))
+        kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        route.fulfill(status=status, body=path.read_bytes(), content_type=kind)
+
+    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="vi-VN", is_mobile=True)
+    context.route("**/*", route)
+    context.on("request", lambda request: None if urlsplit(request.url)[:2] == origin
+               or request.url.startswith(("data:", "blob:")) else outside.append(request.url))
+    try:
+        page = context.new_page()
+        for path in PAGES:
+            page.goto(SITE_URL + path, wait_until="networkidle")
+            page.mouse.wheel(0, 20000)  # photos further down load too
+            page.wait_for_load_state("networkidle")
+        page.goto(SITE_URL, wait_until="networkidle")
+        page.click('label.md-header__button[for="__search"]')
+        page.locator("input[data-md-component=search-query]").press_sequentially("ngay hoi", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        page.locator(".md-search-result__item a").first.click()
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+
+    assert sorted(set(outside)) == []
+    requested = {path for _, path in served}
+    assert any(path.endswith("search_index.json") for path in requested), "search did not load its index"
+    assert any("/lunr/" in path for path in requested), "the search worker's own requests were not seen"
+    assert any(path.endswith(".webp") for path in requested), "no photo was loaded"
+    assert (404, "/khong-co-trang-nay/") in served
