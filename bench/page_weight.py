@@ -103,6 +103,7 @@ class PagesServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, site: Path) -> None:
+        self.directory = Path(site)
         self.sent: dict[str, int] = {}
         super().__init__(("127.0.0.1", 0), lambda *args: PagesHandler(*args, directory=str(site)))
 
@@ -179,10 +180,14 @@ Nhà trường cảm ơn các bậc cha mẹ đã đồng hành cùng các con.
 """
 
 
-def make_article_site(root: Path) -> Path:
-    """A school whose newest article has a cover and five body photos from a phone; built, returns the site."""
+def make_article_site(root: Path, site_url: str | None = None) -> Path:
+    """A school whose newest article has a cover and five body photos from a phone; built into ``root/site``.
+
+    Give the address the site will be served at as ``site_url``, so that what the page asks of its own
+    site's address (Material fetches ``sitemap.xml`` beside the feeds) is served and counted, as once published.
+    """
     sys.path.insert(0, str(REPO / "tests"))
-    from sitebuild import front, make_site, run_mkdocs
+    from sitebuild import BASE_CONFIG, front, make_site, run_mkdocs
 
     folder = "news/sau-anh"
     files: dict[str, str | bytes] = {
@@ -192,7 +197,7 @@ def make_article_site(root: Path) -> Path:
             "categories": ["Tin tức"], "image": "sau-anh/anh-0.jpg",
         }, ARTICLE.replace("](anh-", "](sau-anh/anh-")),
     }
-    make_site(root, files)
+    make_site(root, files, {**BASE_CONFIG, "site_url": site_url} if site_url else None)
     (root / folder).mkdir(parents=True, exist_ok=True)
     for index in range(6):
         phone_photo(root / folder / f"anh-{index}.jpg", seed=index)
@@ -245,7 +250,7 @@ def measure(browser: Any, url: str, sent: dict[str, int] | None = None) -> Weigh
         for request in finished:
             sizes = request.sizes()
             body = sizes["responseBodySize"]
-            if not body:  # Chromium reports no body for a worker's own script: take what the server sent
+            if not body and sizes["responseHeadersSize"]:  # a worker's own script: Chromium reports no body
                 body = (sent or {}).get("/" + request.url.split("/", 3)[-1].split("?", 1)[0], 0)
             weight.add(_kind(request), request.url, sizes["responseHeadersSize"] + body)
     finally:
@@ -275,8 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="page-weight-") as scratch:
-        site = args.site or make_article_site(Path(scratch) / "school")
+        root = Path(scratch) / "school"
+        site = args.site or root / "site"
         with serve(site) as server, sync_playwright() as playwright:
+            if not args.site:
+                make_article_site(root, server.url)
             browser = launch(playwright)
             try:
                 page = args.page if args.page is not None else ARTICLE_URL
