@@ -121,3 +121,23 @@ def _rewrite(html: str) -> str:
 )
 def test_rewrite_groups_photos_in_a_row(body: str, expected: str) -> None:
     assert _rewrite(body) == expected
+
+
+@pytest.mark.browser
+def test_album_on_a_phone(browser: Any, budget_server: Any, tmp_path: Path) -> None:
+    """Three cells a row, each 4:3 and a third of the column wide; a screenshot to look at."""
+    context = browser.new_context(**page_weight.PHONE)
+    try:
+        page = context.new_page()
+        page.goto(budget_server.url + page_weight.ARTICLE_URL, wait_until="networkidle")
+        cells = page.locator(".bt-gallery img").evaluate_all(
+            "images => images.map(i => { const r = i.getBoundingClientRect(); return [r.left, r.top, r.width, r.height] })"
+        )
+        page.locator(".bt-gallery").scroll_into_view_if_needed()
+        page.screenshot(path=tmp_path / "album.png")
+    finally:
+        context.close()
+    print(f"screenshot: {tmp_path / 'album.png'}")
+    assert len(cells) == 5
+    assert [round(left) for left, *_ in cells] == [16, 145, 275, 16, 145]  # 8-px gaps
+    assert all(abs(width - 121.3) < 1 and abs(height - width * 3 / 4) < 1 for _, _, width, height in cells), cells
