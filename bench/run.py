@@ -168,7 +168,9 @@ def table(results: dict[str, dict]) -> str:
                 continue
             floor_ratio = blog_ratio = second = ""
             if variant == "ours":
-                if (floor := results.get(f"floor/{tag}")):
+                if photos:
+                    floor_ratio = "n/a: (a) copies photos as they are"
+                elif (floor := results.get(f"floor/{tag}")):
                     ratio = r["cpu"] / floor["cpu"]
                     floor_ratio = f"{ratio:.2f} {'✅' if ratio <= BUDGET_FLOOR else '❌'}"
                 if (blog := results.get(f"blog/{tag}")):
