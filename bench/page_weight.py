@@ -107,6 +107,10 @@ class PagesServer(http.server.ThreadingHTTPServer):
         self.sent: dict[str, int] = {}
         super().__init__(("127.0.0.1", 0), lambda *args: PagesHandler(*args, directory=str(site)))
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):  # a browser hung up early
+            super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
