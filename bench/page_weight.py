@@ -178,7 +178,7 @@ Các con được tự tay làm thí nghiệm núi lửa, lắp robot dẫn đư
 ![Bé lắp robot dẫn đường](anh-2.jpg)
 ![Bé vẽ tranh lá khô](anh-3.jpg)
 ![Cha mẹ cùng bé trải nghiệm](anh-4.jpg)
-![Các bé chụp ảnh lưu niệm](anh-5.jpg)
+![](anh-5.jpg)
 
 Nhà trường cảm ơn các bậc cha mẹ đã đồng hành cùng các con.
 """
