@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -29,6 +30,7 @@ from .site import FOLDERS, Site, load_site
 from .text import slugify_anchor
 
 log = logging.getLogger("mkdocs.plugins.bangtin")
+TEMPLATE_CACHE_DIR = Path(".cache") / "bangtin" / "templates"
 
 
 @dataclass
@@ -167,5 +169,8 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(template_filters())
+    cache = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))  # compiled templates, reused by the next build
     state.env = env
     return env
