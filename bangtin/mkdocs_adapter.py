@@ -131,12 +131,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["bt_site"] = state.site
     context["bt_photos"] = state.media.photos
     if spec is not None and spec.markdown and page.content:
-        template = state.env.get_template("bangtin/partials/body-photo.html")
-        gallery = state.env.get_template("bangtin/partials/body-gallery.html")
-        render = lambda photo, alt: template.render({**context, "photo": photo, "alt": alt})  # noqa: E731
-        render_gallery = lambda items: gallery.render({**context, "items": items})  # noqa: E731
-        page.content = rewrite_images(page.content, spec.url, state.media.photos, render, render_gallery)
+        page.content = _rewrite_photos(page.content, spec.url, context)
     return context
+
+
+def _rewrite_photos(html: str, url: str, context: dict) -> str:
+    """Body photos become <picture> elements (and albums), rendered by templates with the page's context."""
+    photo = state.env.get_template("bangtin/partials/body-photo.html")
+    gallery = state.env.get_template("bangtin/partials/body-gallery.html")
+    return rewrite_images(
+        html, url, state.media.photos,
+        lambda image, alt: photo.render({**context, "photo": image, "alt": alt}),
+        lambda items: gallery.render({**context, "items": items}),
+    )
 
 
 def on_post_build(config: MkDocsConfig) -> None:
