@@ -114,6 +114,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
         page.meta.update(spec.meta)
+    if state.site is not None:  # the sitemap's <lastmod>: from the content, never the clock
+        page.update_date = ((spec and spec.updated) or state.site.updated).isoformat()
     return markdown
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class PageSpec:
     description: str | None = None
     searchable: bool = True
     assets: tuple[tuple[str, Path], ...] = field(default=())
+    updated: date | None = None
 
     @property
     def url(self) -> str:
@@ -113,7 +115,7 @@ def build_article(site: Site, post: Post, root: Path) -> PageSpec:
         "movements": [site.settings.movement(key) for key in post.movements],
     }
     return PageSpec(post.url + "index.md", post.title, "bangtin/article.html", context, post.body, post.source,
-                    post.summary, assets=_assets(post, root))
+                    post.summary, assets=_assets(post, root), updated=post.date.date())
 
 
 def build_registry(site: Site) -> PageSpec:
@@ -136,7 +138,7 @@ def build_plan(site: Site, plan: Plan, root: Path) -> PageSpec:
     }
     title = f"{plan.type} {plan.number}" if plan.number else plan.type
     return PageSpec(plan.url + "index.md", f"{title}: {plan.title}", "bangtin/plan.html", context, plan.body,
-                    plan.source, plan.summary or plan.title, assets=_assets(plan, root))
+                    plan.source, plan.summary or plan.title, assets=_assets(plan, root), updated=plan.issued)
 
 
 def build_movements(site: Site) -> PageSpec:

@@ -32,6 +32,12 @@ class Site:
     warnings: tuple[Problem, ...] = ()
 
     @cached_property
+    def updated(self) -> date:
+        """The newest date of any published content: what the sitemap says instead of the build's clock."""
+        dates = [post.date.date() for post in self.posts] + [plan.issued for plan in self.plans if plan.issued]
+        return max(dates, default=self.today)
+
+    @cached_property
     def plan_by_key(self) -> dict[str, Plan]:
         return {plan.number.key: plan for plan in self.plans if plan.number}
 

@@ -179,3 +179,14 @@ def test_published_photos_are_clean_variants_never_the_phone_original(tmp_path):
     assert webp and [w.split()[-1] for w in webp[0].split(", ")] == ["360w", "720w", "1080w", "1200w"]
     cover = page.xpath("//img[contains(@class,'bt-cover')]")[0]
     assert cover.get("fetchpriority") == "high" and cover.get("loading") is None
+
+
+def test_sitemap_dates_come_from_the_content_not_the_clock(school, tmp_path):
+    sitemap = (school.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://truong-thu.example.edu.vn/tin-tuc/2025/12/be-vui-ngay-hoi-stem/</loc>" in sitemap
+    assert re.search(r"be-vui-ngay-hoi-stem/</loc>\s*<lastmod>2025-12-05</lastmod>", sitemap)
+    assert re.search(r"gioi-thieu/</loc>\s*<lastmod>2025-12-05</lastmod>", sitemap)  # the newest content
+    later = run_mkdocs(school.root, "build", "--strict", "--site-dir", str(tmp_path / "later"), epoch="1769904000")  # a later day, same content
+    assert later.returncode == 0, later.output
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        assert (tmp_path / "later" / name).read_bytes() == (school.site / name).read_bytes()
