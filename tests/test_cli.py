@@ -166,6 +166,10 @@ def test_check_without_a_site_folder_says_where_to_run(tmp_path, monkeypatch):
     assert run("check", "--root", str(tmp_path)).exit_code == 1
 
 
+needs_shared = pytest.mark.skipif(not PLANS.is_dir(), reason="shared fixtures not found beside the repository")
+
+
+@needs_shared
 def test_import_writes_the_plan_says_what_is_missing_and_passes_check(school, monkeypatch):
     monkeypatch.chdir(school)
     result = run("import", str(PLANS / "mn-phong-thanh-dong-2017.docx"))
@@ -177,6 +181,7 @@ def test_import_writes_the_plan_says_what_is_missing_and_passes_check(school, mo
     assert run("check").exit_code == 0
 
 
+@needs_shared
 def test_import_never_overwrites(school):
     plans = school / "plans"
     first = run("import", str(PLANS / "mn-hoa-mai-259-kh-2025.docx"), "--plans", str(plans))
@@ -185,6 +190,18 @@ def test_import_never_overwrites(school):
     again = run("import", str(PLANS / "mn-hoa-mai-259-kh-2025.txt"), "--plans", str(plans))
     assert again.exit_code == 1
     assert "đã có; không ghi đè" in again.output
+    assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == written
+
+
+def test_import_of_own_fixture_never_overwrites(school):
+    plans = school / "plans"
+    source = Path(__file__).parent / "fixtures" / "import" / "kh-phong-gddt-so-trong.txt"
+    first = run("import", str(source), "--plans", str(plans))
+    assert first.exit_code == 0, first.output
+    assert "Đã tạo" in first.output
+    written = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    again = run("import", str(source), "--plans", str(plans))
+    assert again.exit_code == 1 and "đã có; không ghi đè" in again.output
     assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == written
 
 

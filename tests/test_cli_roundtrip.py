@@ -89,6 +89,7 @@ def test_check_fails_with_file_and_line_in_a_real_run(tmp_path):
     assert "Lỗi – news/2025-12-21-chuyen-muc-la.md:4: khóa “categories”: “Thể thao” không phải chuyên mục" in done.stdout
 
 
+@pytest.mark.skipif(not WORD_PLAN.is_file(), reason="shared fixtures not found beside the repository")
 def test_imported_word_plan_passes_check_and_builds(tmp_path):
     root = make_site(tmp_path / "truong", good_content())
     done = bangtin(root, "import", str(WORD_PLAN))
@@ -99,3 +100,18 @@ def test_imported_word_plan_passes_check_and_builds(tmp_path):
     assert build.returncode == 0, build.output
     page = build.html("ke-hoach/2025/259-kh-mnhm")
     assert "259/KH-MNHM" in page and "ngày 28 tháng 11 năm 2025" in page
+
+
+def test_a_word_file_of_another_office_becomes_a_published_plan(tmp_path):
+    from test_import_plans import build_decision_docx
+
+    root = make_site(tmp_path / "truong", good_content())
+    word = build_decision_docx(tmp_path / "Quyet dinh 125.docx")
+    done = bangtin(root, "import", str(word))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Đã tạo plans/125-qd-ubnd.md" in done.stdout and "không có lỗi." in done.stdout
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.output
+    page = build.html("ke-hoach/2026/125-qd-ubnd")
+    assert "Số: 125/QĐ-UBND" in page and "Tây Hồ, ngày 05 tháng 01 năm 2026" in page
+    assert "Nguyễn Văn Hùng" in page and "3089/BGDĐT-GDTrH" in page
