@@ -84,6 +84,11 @@ def test_serve_shows_errors_then_the_site_once_fixed(serve):
     _wait_for(base, HOME_TITLE, server, log)
     assert "Tin sai ngày" in _wait_for(base + ARTICLE, "<h1", server, log)
 
+    draft = front({"title": "Bài nháp xem thử", "date": "2025-12-11", "draft": True, "categories": ["Tin tức"]})
+    (root / "news/2025-12-11-ban-nhap.md").write_text(draft, encoding="utf-8")  # drafts show in serve only
+    assert "Bản nháp" in _wait_for(base + "tin-tuc/2025/12/ban-nhap/", "Bài nháp xem thử", server, log)
+    assert "Bài nháp xem thử" in _get(base + "tin-tuc/")
+
     (root / "news/2025-12-10-tin-sai-ngay.md").write_text(WRONG_KEY, encoding="utf-8")
     page = _wait_for(base + ARTICLE, ERROR_TITLE, server, log)  # the page the clerk was looking at
     assert "<code>catgories</code>" in page and "có phải ý bạn là “categories”?" in page
