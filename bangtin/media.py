@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from lxml import html as lhtml
 
 from .pages import PageSpec
-from .photos import Photo, PhotoStats, build_photos, is_photo
+from .photos import Photo, PhotoStats, Variant, build_photos, is_photo, social_variant
 
 PHOTO_DIR = "anh/"
 CACHE_DIR = Path(".cache") / "bangtin" / "photos"
@@ -41,13 +41,19 @@ def build_media(pages: Iterable[PageSpec], cache_dir: Path) -> Media:
 
 
 def media_files(media: Media, cache_dir: Path) -> list[tuple[str, Path]]:
-    """What to publish: every variant under ``anh/``; an original's address serves its clean JPEG instead."""
+    """What to publish: the variants under ``anh/``; an original's address serves its clean JPEG instead."""
     files: dict[str, Path] = {}
     for url, photo in media.photos.items():
         files[url] = cache_dir / photo.fallback.file_name
-        for variant in photo.variants:
+        for variant in published_variants(photo):
             files[PHOTO_DIR + variant.file_name] = cache_dir / variant.file_name
     return sorted(files.items())
+
+
+def published_variants(photo: Photo) -> list[Variant]:
+    """WebP in every width; JPEG only as the ``<img>`` fallback and the link-preview image (Zalo, Facebook)."""
+    jpegs = {photo.fallback, social_variant(photo)}
+    return [variant for variant in photo.variants if variant.format == "webp" or variant in jpegs]
 
 
 def rewrite_images(

@@ -190,3 +190,12 @@ def test_sitemap_dates_come_from_the_content_not_the_clock(school, tmp_path):
     assert later.returncode == 0, later.output
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         assert (tmp_path / "later" / name).read_bytes() == (school.site / name).read_bytes()
+
+
+def test_only_webp_in_every_width_and_two_jpegs_per_photo_are_published(school):
+    photos = list((school.site / "anh").iterdir())
+    keys = {p.name.split("-")[0] for p in photos}
+    for key in keys:
+        jpegs = sorted(p.name for p in photos if p.name.startswith(key) and p.suffix == ".jpg")
+        webps = [p for p in photos if p.name.startswith(key) and p.suffix == ".webp"]
+        assert 1 <= len(jpegs) <= 2 and webps, (key, jpegs)
