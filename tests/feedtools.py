@@ -15,18 +15,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
-import yaml
 from lxml import etree
 from lxml import html as lhtml
+
+from bangtin.check import load_config
 
 ARTICLE = re.compile(r"/tin-tuc/\d{4}/\d{2}/[^/]+/$")
 PLAN = re.compile(r"/ke-hoach/\d{4}/[^/]+/$")
 NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/"}
-
-
-def load_config(root: Path) -> dict:
-    """A school's ``mkdocs.yml``."""
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
 
 
 def site_url(root: Path) -> str:
@@ -40,11 +36,6 @@ def feed_items(root: Path) -> int:
     return int((bangtin.get("feeds") or {}).get("items", 30))
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """``yaml.safe_load`` that reads ``!!python/name:…`` values of mkdocs.yml as plain text."""
-
-
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
 
 
 def feed_files(site: Path) -> list[Path]:
