@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageDraw
 
+from bangtin.photo_metadata import metadata_problems
 from bangtin.photos import (
     DEFAULT_WIDTHS,
     Photo,
@@ -17,7 +18,6 @@ from bangtin.photos import (
     build_photo,
     build_photos,
     copy_variants,
-    metadata_problems,
     photo_key,
     prune_cache,
     social_variant,
