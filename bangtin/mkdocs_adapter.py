@@ -20,7 +20,7 @@ from .feeds import write_feeds
 from .filters import template_filters
 from .media import CACHE_DIR, Media, build_media, media_files, rewrite_images
 from .pages import PageSpec, build_pages
-from .photos import PhotoError, PhotoStats, is_photo
+from .photos import PhotoError, PhotoStats, is_photo, prune_cache
 from .problems import ContentError, Problem
 from .publish import limit_warnings, pages_extras, site_files
 from .search import SCRIPT as SEARCH_SCRIPT
@@ -78,6 +78,7 @@ def _build_media(root: Path) -> Media:
         media = build_media(state.pages.values(), root / CACHE_DIR)
     except PhotoError as error:
         raise PluginError(f"Lỗi – {error}") from None
+    prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
     log.info(f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm")
     return media
 

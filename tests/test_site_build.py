@@ -199,3 +199,17 @@ def test_only_webp_in_every_width_and_two_jpegs_per_photo_are_published(school):
         jpegs = sorted(p.name for p in photos if p.name.startswith(key) and p.suffix == ".jpg")
         webps = [p for p in photos if p.name.startswith(key) and p.suffix == ".webp"]
         assert 1 <= len(jpegs) <= 2 and webps, (key, jpegs)
+
+
+def test_a_photo_taken_down_leaves_no_copy_in_the_cache(tmp_path):
+    root = make_site(tmp_path / "truong", good_content())
+    assert run_mkdocs(root).returncode == 0
+    cache = root / ".cache" / "bangtin" / "photos"
+    before = {p.name.split("-")[0].split(".")[0] for p in cache.iterdir()}
+    post = root / "news/2025-12-05-be-vui-ngay-hoi-stem.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("![Bé làm thí nghiệm](ngay-hoi-stem/anh-1.jpg)", ""),
+                    encoding="utf-8")
+    (root / "news/ngay-hoi-stem/anh-1.jpg").unlink()
+    assert run_mkdocs(root).returncode == 0
+    after = {p.name.split("-")[0].split(".")[0] for p in cache.iterdir()}
+    assert len(before) == 2 and len(after) == 1 and after < before

@@ -94,7 +94,3 @@ def is_blank_form_line(text: str) -> bool:
 def tidy_leaders(text: str) -> str:
     """``Họ tên:………………`` → ``Họ tên: …``."""
     return _LEADERS.sub(" … ", text).replace("  ", " ").strip()
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
