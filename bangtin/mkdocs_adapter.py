@@ -26,6 +26,7 @@ from .publish import limit_warnings, pages_extras, site_files
 from .search import SCRIPT as SEARCH_SCRIPT
 from .search import write_search_index
 from .settings import Settings, settings_from_config
+from .shared_partials import install_shared_partials
 from .site import FOLDERS, Site, load_site
 from .text import slugify_anchor
 
@@ -177,10 +178,16 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+def _theme_dir(config: MkDocsConfig) -> str:
+    """Material's own templates folder (after ``overrides/`` in the theme's search path)."""
+    return [d for d in config.theme.dirs if Path(d, "partials", "nav.html").is_file()][-1]
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(template_filters())
     cache = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))  # compiled templates, reused by the next build
+    install_shared_partials(env, _theme_dir(config))
     state.env = env
     return env
