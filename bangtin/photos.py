@@ -22,7 +22,6 @@ the variants' ``width``/``height`` and :func:`social_variant`.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -32,16 +31,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from threading import Lock
 from typing import Any, Literal
-
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
-
-try:  # HEIC/HEIF support; pillow-heif is a dependency, but keep JPEG working without it
-    import pillow_heif
-
-    pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
-    HEIF_SUPPORTED = True
-except ImportError:  # pragma: no cover - pillow-heif is pinned in pyproject.toml
-    HEIF_SUPPORTED = False
 
 Format = Literal["webp", "jpeg"]
 
@@ -82,7 +71,6 @@ SOURCE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif",
 
 _KEY_LENGTH = 16
 _MANIFEST_SUFFIX = ".json"
-_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 class PhotoError(ValueError):
@@ -220,21 +208,19 @@ def build_photo(
             stats.add(reused=1)
         return cached
 
-    image = _decode(data, src.name)
+    from . import imaging  # Pillow is imported on the first photo that is not in the cache
+
+    image = imaging.decode(data, src.name)
     cache_dir.mkdir(parents=True, exist_ok=True)
     variants: list[Variant] = []
     written = 0
     for width in target_widths(image.width, widths):
-        height = max(1, round(image.height * width / image.width))
-        resized = image if (width, height) == image.size else image.resize(
-            (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
-        )
-        resized.info = {}
+        resized = imaging.resize(image, width)
         for fmt in FORMATS:
             name = f"{key}-{width}{EXTENSIONS[fmt]}"
-            size = _atomic_write(cache_dir / name, _encode(resized, fmt))
+            size = _atomic_write(cache_dir / name, imaging.encode(resized, fmt, quality_for(resized.width, fmt)))
             written += size
-            variants.append(Variant(width, height, fmt, name, size))
+            variants.append(Variant(resized.width, resized.height, fmt, name, size))
 
     photo = Photo(src.name, key, image.width, image.height, tuple(variants))
     manifest = {k: v for k, v in photo.to_dict().items() if k != "source_name"}
@@ -314,46 +300,6 @@ def quality_for(width: int, format: Format) -> int:  # noqa: A002
 
 
 # -- internals -----------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, name: str) -> Image.Image:
-    """Decode, apply EXIF orientation, flatten transparency, convert to sRGB RGB; no metadata."""
-    try:
-        with Image.open(io.BytesIO(data)) as opened:
-            opened.seek(0)
-            icc = opened.info.get("icc_profile")
-            image = ImageOps.exif_transpose(opened)
-            image.load()
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
-        raise PhotoError(f"không đọc được ảnh “{name}”: {error}") from error
-
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        image = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        image.alpha_composite(rgba)
-    if icc:
-        try:
-            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            if image.mode not in ("RGB", "CMYK", "L"):
-                image = image.convert("RGB")
-            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
-            image = converted if converted is not None else image
-        except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # a broken profile: keep the pixel values as they are
-    if image.mode != "RGB":
-        image = image.convert("RGB")
-    image.info = {}
-    return image
-
-
-def _encode(image: Image.Image, fmt: Format) -> bytes:
-    buffer = io.BytesIO()
-    quality = quality_for(image.width, fmt)
-    if fmt == "webp":
-        image.save(buffer, "WEBP", quality=quality, method=WEBP_METHOD)
-    else:
-        image.save(buffer, "JPEG", quality=quality, progressive=True, optimize=True, subsampling="4:2:0")
-    return buffer.getvalue()
 
 
 def _atomic_write(path: Path, data: bytes) -> int:
