@@ -1,11 +1,12 @@
-"""Material's page-independent partials, rendered once per place instead of once per page.
+"""Material's page-independent pieces, rendered once per place instead of once per page.
 
-Material renders its navigation drawer and its tabs into every page, and looks up each of its interface strings
-through a macro that rebuilds the language's whole table on every call. For a page outside the navigation (every
-article, plan and listing) the drawer and the tabs depend only on where the page sits, that is on the links relative
-to it, so 2,000 articles need a handful of renderings instead of 2,000. Pages in the navigation (one of its items is
-active, and the drawer holds the page's table of contents) are rendered as usual. The output is byte for byte what
-Material renders; ``tests/test_shared_partials.py`` compares the two.
+Material renders into every page its navigation drawer, its tabs, its search dialog, its stylesheet and script
+links and its configuration for the browser; and it looks up each interface string through a macro that rebuilds
+the language's whole table on every call. For a page outside the navigation (every article, plan and listing) those
+pieces depend only on where the page sits, that is on the links relative to it, so 2,000 articles need a handful of
+renderings instead of 2,000. Pages in the navigation (one of its items is active, and the drawer holds the page's
+table of contents) are rendered as usual. The output is byte for byte what Material renders;
+``tests/test_shared_partials.py`` compares the two.
 """
 
 from __future__ import annotations
@@ -20,29 +21,54 @@ THEME_PREFIX = "material"
 
 
 def install_shared_partials(env: Environment, theme_dir: str) -> None:
-    """Give ``env`` the ``material/…`` prefix and the two globals the overrides call."""
+    """Give ``env`` the ``material/…`` prefix and the globals the overrides call."""
     env.loader = ChoiceLoader([env.loader, PrefixLoader({THEME_PREFIX: FileSystemLoader(theme_dir)})])
-    env.globals["bt_shared"] = shared_partial(env)
+    shared = SharedPieces(env)
+    env.globals["bt_shared"] = shared.partial
+    env.globals["bt_shared_block"] = shared.block
     env.globals["bt_translations"] = translations()
 
 
-def shared_partial(env: Environment) -> Callable[[Context, str], str]:
-    """``bt_shared(name)``: the template ``name`` rendered with the page's context, once per place."""
-    rendered: dict[tuple, str] = {}
+class SharedPieces:
+    """Rendered pieces by (name, place); a place is the tuple of links from a page outside the navigation."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.rendered: dict[tuple, str] = {}
+        self.places: dict[str, tuple | None] = {}
 
     @pass_context
-    def render(context: Context, name: str) -> str:
-        nav = context.get("nav")
-        items = list(_walk(nav.items)) if nav else []
-        if not items or any(item.active for item in items):
-            return env.get_template(name).render(context.get_all())
-        url = env.filters["url"]  # the links from this page: the only thing that differs outside the navigation
-        key = (name, context.get("base_url"), *(url(context, item.url) for item in items if _has_url(item)))
-        if key not in rendered:
-            rendered[key] = env.get_template(name).render(context.get_all())
-        return rendered[key]
+    def partial(self, context: Context, name: str) -> str:
+        """``bt_shared(name)``: the template ``name`` rendered with the page's context, once per place."""
+        return self._once(context, name, lambda: self.env.get_template(name).render(context.get_all()))
 
-    return render
+    @pass_context
+    def block(self, context: Context, name: str, render: Callable[[], str]) -> str:
+        """``bt_shared_block(name, super)``: Material's block ``name`` rendered once per place."""
+        return self._once(context, name, render)
+
+    def _once(self, context: Context, name: str, render: Callable[[], str]) -> str:
+        place = self._place(context)
+        if place is None:
+            return render()
+        key = (name, *place)
+        if key not in self.rendered:
+            self.rendered[key] = render()
+        return self.rendered[key]
+
+    def _place(self, context: Context) -> tuple | None:
+        """The links from the page (and its path to the site root), or None for a page in the navigation."""
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None:
+            return None
+        if page.url not in self.places:
+            items = list(_walk(nav.items))
+            url = self.env.filters["url"]
+            self.places[page.url] = None if not items or any(item.active for item in items) else (
+                context.get("base_url"), url(context, "assets/"),
+                *(url(context, item.url) for item in items if _has_url(item)),
+            )
+        return self.places[page.url]
 
 
 def _walk(items: list[Any]) -> Iterator[Any]:

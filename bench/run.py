@@ -8,9 +8,10 @@ Run on demand, not in the test suite::
     python bench/run.py --table              # print the table of the results already in bench/out/
 
 For each N it writes a synthetic school (bench/synth.py) and the same articles, plans and clubs as two comparison
-sites, then times ``python -m mkdocs build`` of each in a child process: median wall time, median CPU time (user +
-system of the child, which other work on the machine disturbs less), peak memory of the child (``wait4``'s
-``ru_maxrss``), and the size of the built site. Results are kept in ``bench/out/results.json`` (one entry per
+sites, then times ``python -m mkdocs build`` of each in a child process, the variants taking turns (ours, floor, blog,
+ours, …): median wall time, median CPU time (user + system of the child, which other work on the machine disturbs
+less), peak memory of the child (``wait4``'s ``ru_maxrss``), and the size of the built site. The ratios are the median
+of each run's ratio to the other build's run beside it. Results are kept in ``bench/out/results.json`` (one entry per
 variant and N), so that sizes can be run one at a time.
 
 Comparison (b) needs mkdocs-rss-plugin, whose pins (GitPython<3.2, mkdocs==1.6.1) are not the project's: it is
@@ -20,6 +21,7 @@ installed at run time into ``bench/.venv`` (git-ignored), never into the project
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import re
@@ -119,22 +121,32 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
     if "blog" in variants:
         roots["blog"] = synth.make_blog(school, base / "blog")
     pythons = {"ours": Path(sys.executable), "floor": Path(sys.executable)}
+    # Bytecode for our package, as a regular install has it (pip compiles MkDocs and Material when it installs
+    # them; an editable install of ours only when Python may write bytecode, which PYTHONDONTWRITEBYTECODE stops).
+    compileall.compile_dir(REPO / "bangtin", quiet=1)
     if "blog" in variants:
         pythons["blog"] = blog_python()
+    # Interleaved (ours, floor, blog, ours, floor, …) so that a slow spell of a shared machine hits every variant.
+    samples: dict[str, list[dict]] = {variant: [] for variant in variants}
+    for run in range(runs):
+        for variant in variants:
+            samples[variant].append(measure(pythons[variant], roots[variant]))
+            last = samples[variant][-1]
+            print(f"  {LABELS[variant]:<20} run {run + 1}/{runs}: {last['wall']:.1f} s wall, "
+                  f"{last['cpu']:.1f} s CPU, {last['rss_mb']:.0f} MB", flush=True)
     results: dict[str, dict] = {}
-    for variant in variants:
-        samples = []
-        for run in range(runs):
-            samples.append(measure(pythons[variant], roots[variant]))
-            print(f"  {LABELS[variant]:<20} run {run + 1}/{runs}: {samples[-1]['wall']:.1f} s wall, "
-                  f"{samples[-1]['cpu']:.1f} s CPU, {samples[-1]['rss_mb']:.0f} MB", flush=True)
+    for variant, runs_of in samples.items():
         results[variant] = {
             "n": n, "photos": photos, "runs": runs,
-            "wall": statistics.median(s["wall"] for s in samples),
-            "cpu": statistics.median(s["cpu"] for s in samples),
-            "rss_mb": max(s["rss_mb"] for s in samples),
-            "site_mb": samples[-1]["site_mb"], "files": samples[-1]["files"], "warnings": samples[-1]["warnings"],
+            "wall": statistics.median(s["wall"] for s in runs_of),
+            "cpu": statistics.median(s["cpu"] for s in runs_of),
+            "rss_mb": max(s["rss_mb"] for s in runs_of),
+            "site_mb": runs_of[-1]["site_mb"], "files": runs_of[-1]["files"], "warnings": runs_of[-1]["warnings"],
         }
+        for other in ("floor", "blog"):  # the ratio of each run to the run of the other build right after it
+            if variant == "ours" and other in samples:
+                results[variant][f"ratio_{other}"] = statistics.median(
+                    mine["cpu"] / theirs["cpu"] for mine, theirs in zip(runs_of, samples[other]))
         if variant == "ours" and photos:
             results[variant]["second"] = second_build(pythons[variant], roots[variant])
     return results
@@ -171,10 +183,10 @@ def table(results: dict[str, dict]) -> str:
                 if photos:
                     floor_ratio = "n/a: (a) copies photos as they are"
                 elif (floor := results.get(f"floor/{tag}")):
-                    ratio = r["cpu"] / floor["cpu"]
+                    ratio = r.get("ratio_floor") or r["cpu"] / floor["cpu"]
                     floor_ratio = f"{ratio:.2f} {'✅' if ratio <= BUDGET_FLOOR else '❌'}"
                 if (blog := results.get(f"blog/{tag}")):
-                    ratio = r["cpu"] / blog["cpu"]
+                    ratio = r.get("ratio_blog") or r["cpu"] / blog["cpu"]
                     blog_ratio = f"{ratio:.2f} {'✅' if ratio < 1 else '❌'}"
                 if photos and (s := r.get("second")):
                     if not s["wired"]:

@@ -2,7 +2,7 @@
 
 Pages: home, registry, a plan, an article, a club and the search dialog (opened, a query typed), on a
 phone (412×915) and a desktop (1280×800). Rules: WCAG 2.0–2.2 A and AA plus axe's best practices.
-Material's own failures are fixed in overrides/partials/search.html (the dialog's name) and bangtin.css
+Material's own failures are fixed in overrides/bangtin/partials/search-dialog.html (the dialog's name) and bangtin.css
 (contrast of the primary colour, the tabs and the copyright line).
 """
 
