@@ -10,6 +10,7 @@ from __future__ import annotations
 import mimetypes
 import re
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime, time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -34,7 +35,6 @@ _MEDIA_TYPES = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "mp4": "video/mp4", "mp3": "audio/mpeg", "zip": "application/zip",
 }
-_BUILTIN_TYPES = mimetypes.MimeTypes(filenames=())  # Python's own table, not the machine's: same bytes everywhere
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,14 @@ def build_enclosure(site_url: str, page_url: str, asset: Asset, site_dir: Path) 
 
 def media_type(name: str) -> str:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    guessed = _BUILTIN_TYPES.guess_type("file." + extension, strict=False)[0]
-    return _MEDIA_TYPES.get(extension) or guessed or "application/octet-stream"
+    known = _MEDIA_TYPES.get(extension)
+    return known or _builtin_types().guess_type("file." + extension, strict=False)[0] or "application/octet-stream"
+
+
+@cache
+def _builtin_types() -> mimetypes.MimeTypes:
+    """Python's own table, not the machine's: the same bytes everywhere (built on first use)."""
+    return mimetypes.MimeTypes(filenames=())
 
 
 def absolute_html(html: str, base: str) -> str:

@@ -13,7 +13,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .check import build_error_pages, section_uris
 from .dates import build_time
 from .documents import write_documents
 from .feeds import write_feeds
@@ -90,6 +89,8 @@ def _serve_problems(problems: list[Problem], settings: Settings | None, root: Pa
         (log.error if problem.level == "error" else log.warning)(str(problem))
     errors = sum(problem.level == "error" for problem in problems)
     log.error(f"Nội dung có {errors} lỗi; trang xem thử đang hiện danh sách lỗi. Sửa tệp rồi lưu lại, trang sẽ tự tải lại.")
+    from .check import build_error_pages, section_uris  # only for the error pages of ``mkdocs serve``
+
     uris = [*state.pages, *section_uris(settings, root, build_time())]
     state.site = None
     state.pages = {spec.uri: spec for spec in build_error_pages(problems, uris)}
@@ -141,12 +142,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 def _rewrite_photos(html: str, url: str, context: dict) -> str:
     """Body photos become <picture> elements (and albums), rendered by templates with the page's context."""
-    photo = state.env.get_template("bangtin/partials/body-photo.html")
-    gallery = state.env.get_template("bangtin/partials/body-gallery.html")
+    template = state.env.get_template  # loaded (and compiled) only for a page that has photos
     return rewrite_images(
         html, url, state.media.photos,
-        lambda image, alt: photo.render({**context, "photo": image, "alt": alt}),
-        lambda items: gallery.render({**context, "items": items}),
+        lambda image, alt: template("bangtin/partials/body-photo.html").render({**context, "photo": image, "alt": alt}),
+        lambda items: template("bangtin/partials/body-gallery.html").render({**context, "items": items}),
     )
 
 

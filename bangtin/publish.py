@@ -79,12 +79,17 @@ class SiteFile:
 
 def site_files(site_dir: Path) -> list[SiteFile]:
     """Every file of a built site folder with its size (symbolic links are not followed)."""
-    files = []
-    for folder, _dirs, names in os.walk(site_dir):
-        for name in names:
-            path = Path(folder, name)
-            if path.is_file() and not path.is_symlink():
-                files.append(SiteFile(path.relative_to(site_dir).as_posix(), path.stat().st_size))
+    files: list[SiteFile] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(SiteFile(prefix + entry.name, entry.stat(follow_symlinks=False).st_size))
+
+    walk(str(site_dir), "")
     return sorted(files, key=lambda f: f.rel)
 
 

@@ -26,7 +26,7 @@ def install_shared_partials(env: Environment, theme_dir: str) -> None:
     shared = SharedPieces(env)
     env.globals["bt_shared"] = shared.partial
     env.globals["bt_shared_block"] = shared.block
-    env.globals["bt_translations"] = translations()
+    env.globals["bt_translations"] = translations(env)
 
 
 class SharedPieces:
@@ -82,14 +82,17 @@ def _has_url(item: Any) -> bool:
     return getattr(item, "url", None) is not None
 
 
-def translations() -> Callable[[str, Callable, Callable], Callable[[str], str]]:
-    """``bt_translations(language, table, fallback)``: Material's ``lang.t``, each key looked up once."""
+def translations(env: Environment) -> Callable[[str], Callable[[str], str]]:
+    """``bt_translations(language)``: Material's ``lang.t``, each key looked up once; English only when needed."""
     strings: dict[tuple[str, str], str] = {}
 
-    def for_language(language: str, table: Callable[[str], str], fallback: Callable[[str], str]) -> Callable[[str], str]:
+    def table(language: str) -> Callable[[str], str]:
+        return env.get_template(f"partials/languages/{language}.html").module.t  # type: ignore[attr-defined]
+
+    def for_language(language: str) -> Callable[[str], str]:
         def t(key: str) -> str:
             if (language, key) not in strings:  # the language's string, else English, else the key
-                strings[language, key] = str(table(key) or fallback(key) or key)
+                strings[language, key] = str(table(language)(key) or table("en")(key) or key)
             return strings[language, key]
 
         return t
