@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -27,10 +26,11 @@ from .search import write_search_index
 from .settings import Settings, settings_from_config
 from .shared_partials import install_shared_partials
 from .site import FOLDERS, Site, load_site
+from .template_cache import BundledBytecodeCache
 from .text import slugify_anchor
 
 log = logging.getLogger("mkdocs.plugins.bangtin")
-TEMPLATE_CACHE_DIR = Path(".cache") / "bangtin" / "templates"
+TEMPLATE_CACHE = Path(".cache") / "bangtin" / "templates.bin"
 
 
 @dataclass
@@ -41,6 +41,7 @@ class _State:
     contents: dict[str, str] = field(default_factory=dict)
     media: Media = field(default_factory=lambda: Media({}, PhotoStats()))
     env: Any = None
+    templates: BundledBytecodeCache | None = None
 
 
 state = _State()
@@ -157,6 +158,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_documents(state.site, Path(config.site_dir))
         write_search_index(Path(config.site_dir))
         _publish(state.site.settings.cname, config)
+    if state.templates is not None:
+        state.templates.write()
 
 
 def _publish(cname: str | None, config: MkDocsConfig) -> None:
@@ -185,9 +188,8 @@ def _theme_dir(config: MkDocsConfig) -> str:
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(template_filters())
-    cache = Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR
-    cache.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(cache))  # compiled templates, reused by the next build
+    state.templates = BundledBytecodeCache(Path(config.config_file_path).parent / TEMPLATE_CACHE)
+    env.bytecode_cache = state.templates  # compiled templates, reused by the next build
     install_shared_partials(env, _theme_dir(config))
     state.env = env
     return env
