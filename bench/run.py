@@ -84,7 +84,8 @@ def measure(python: Path, root: Path, cold: bool = True) -> dict:
     text = log.read_text(encoding="utf-8")
     files = [p for p in (root / "site").rglob("*") if p.is_file()]
     return {
-        "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+        "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "system": usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
         "site_mb": sum(p.stat().st_size for p in files) / 1e6, "files": len(files),
         "warnings": text.count("WARNING"),
     }
@@ -137,8 +138,8 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
             variant = "ours" if turn == "rebuild" else turn
             samples[turn].append(measure(pythons[variant], roots[variant], cold=turn != "rebuild"))
             last = samples[turn][-1]
-            print(f"  {LABELS[turn]:<20} run {run + 1}/{runs}: {last['wall']:.1f} s wall, "
-                  f"{last['cpu']:.1f} s CPU, {last['rss_mb']:.0f} MB", flush=True)
+            print(f"  {LABELS[turn]:<20} run {run + 1}/{runs}: {last['wall']:.1f} s wall, {last['cpu']:.1f} s CPU "
+                  f"({last['user']:.1f} user + {last['system']:.1f} system), {last['rss_mb']:.0f} MB", flush=True)
     results: dict[str, dict] = {}
     for variant, runs_of in samples.items():
         results[variant] = {
