@@ -10,8 +10,8 @@ from __future__ import annotations
 import mimetypes
 import re
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, datetime, time
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 

@@ -72,6 +72,7 @@ def measure(python: Path, root: Path, cold: bool = True) -> dict:
         shutil.rmtree(root / ".cache", ignore_errors=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     log = root.parent / f"{root.name}.log"
+    os.sync()  # the build before this one (and the removal above) finish writing before this one is timed
     with open(log, "w", encoding="utf-8") as output:
         start = time.perf_counter()
         child = subprocess.Popen([str(python), "-m", "mkdocs", "build"], cwd=root, env=env, stdout=output,
