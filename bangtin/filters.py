@@ -6,7 +6,6 @@ from datetime import date, datetime
 from typing import Callable
 
 from .dates import dmy, vn_date_line
-from .photos import social_variant
 
 
 def filesize(size: int) -> str:
@@ -29,5 +28,4 @@ def iso(value: date | datetime) -> str:
 def template_filters() -> dict[str, Callable]:
     return {
         "dmy": dmy, "vn_date_line": vn_date_line, "filesize": filesize, "datetime_vn": datetime_vn, "iso": iso,
-        "social_variant": social_variant,
     }

@@ -16,6 +16,7 @@ from .dates import build_time
 from .documents import write_documents
 from .feeds import write_feeds
 from .filters import template_filters
+from .link_previews import build_link_preview
 from .media import CACHE_DIR, Media, build_media, media_files, rewrite_images
 from .pages import PageSpec, build_pages
 from .photos import PhotoError, PhotoStats, is_photo, prune_cache
@@ -138,7 +139,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["bt_photos"] = state.media.photos
     if spec is not None and spec.markdown and page.content:
         page.content = _rewrite_photos(page.content, spec.url, context)
+    if page.canonical_url:
+        context["bt_preview"] = _link_preview(page, config, context["bt"])
     return context
+
+
+def _link_preview(page: Page, config: MkDocsConfig, bt: dict) -> list:
+    settings = state.site.settings if state.site is not None else None
+    return build_link_preview(
+        url=page.canonical_url, title=page.title, description=page.meta.get("description") or None,
+        content=page.content, site_url=settings.site_url if settings else (config.site_url or "/").rstrip("/") + "/",
+        school=settings.school.name if settings else config.site_name, site_description=config.site_description,
+        context=bt, photos=state.media.photos,
+    )
 
 
 def _rewrite_photos(html: str, url: str, context: dict) -> str:
