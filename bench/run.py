@@ -8,11 +8,11 @@ Run on demand, not in the test suite::
     python bench/run.py --table              # print the table of the results already in bench/out/
 
 For each N it writes a synthetic school (bench/synth.py) and the same articles, plans and clubs as two comparison
-sites, then times ``python -m mkdocs build`` of each in a child process, the variants taking turns (ours, floor, blog,
-ours, …): median wall time, median CPU time (user + system of the child, which other work on the machine disturbs
-less), peak memory of the child (``wait4``'s ``ru_maxrss``), and the size of the built site. The ratios are the median
-of each run's ratio to the other build's run beside it. Results are kept in ``bench/out/results.json`` (one entry per
-variant and N), so that sizes can be run one at a time.
+sites, then times ``python -m mkdocs build`` of each in a child process, the variants taking turns (ours, ours again
+with its .cache kept, floor, blog; then the next run): median wall time, median CPU time (user + system of the
+child, which other work on the machine disturbs less), peak memory of the child (``wait4``'s ``ru_maxrss``), and the
+size of the built site. The ratios are the median of each run's ratio to the other build's run beside it. Results
+are kept in ``bench/out/results.json`` (one entry per variant and N), so that sizes can be run one at a time.
 
 Comparison (b) needs mkdocs-rss-plugin, whose pins (GitPython<3.2, mkdocs==1.6.1) are not the project's: it is
 installed at run time into ``bench/.venv`` (git-ignored), never into the project's environment.
@@ -129,7 +129,7 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
     compileall.compile_dir(REPO / "bangtin", quiet=1)
     if "blog" in variants:
         pythons["blog"] = blog_python()
-    # Interleaved (ours, floor, blog, ours, floor, …) so that a slow spell of a shared machine hits every variant.
+    # In turns (ours, rebuild, floor, blog; then the next run), so that a slow spell of a shared machine hits all.
     # A rebuild of ours follows each build of ours without photos: the same, with .cache (compiled templates) kept,
     # as every later build has it on a school's computer and in the Pages workflow, which restores it.
     turns = [t for v in variants for t in ((v, "rebuild") if v == "ours" and not photos else (v,))]
