@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,32 +56,35 @@ INDEX_PATH = Path("search") / "search_index.json"
 _TAG = re.compile(r"<[^>]*>")
 
 
-@lru_cache(maxsize=1 << 16)  # a school's vocabulary is a few thousand syllables: folding each once is enough
 def fold_word(word: str) -> str:
     """The folded, lower-case form of one word: "Đổi" → "doi", "SGDĐT" → "sgddt"."""
     return fold(nfc(word)).lower()
 
 
-def folded_words(html: str, separator: str = SEPARATOR) -> list[str]:
+def folded_words(html: str, separator: str = SEPARATOR, folds: dict[str, str] | None = None) -> list[str]:
     """Folded forms of the words of ``html`` that change under folding, in order.
 
     Tags are skipped the way Material's tokenizer skips them; the words are split with the same
-    separator. "Kế hoạch 259/KH-MNHM" → ``["ke", "hoach"]``.
+    separator. "Kế hoạch 259/KH-MNHM" → ``["ke", "hoach"]``. ``folds`` (a :class:`_Folds`) carries the
+    words already folded from one document to the next.
     """
     pattern = re.compile(separator)
+    fold_of = (folds if folds is not None else _Folds()).__getitem__
     words: list[str] = []
     for section in _TAG.split(nfc(html)):
         if not section.isascii():  # an ASCII word never changes under folding
-            words += [folded for word in pattern.split(section)
-                      if not word.isascii() and (folded := _changed_fold(word)) is not None]
+            words += filter(None, map(fold_of, pattern.split(section)))
     return words
 
 
-@lru_cache(maxsize=1 << 16)
-def _changed_fold(word: str) -> str | None:
-    """The folded form of ``word`` when folding changes it, else None (computed once per distinct word)."""
-    folded = fold_word(word)
-    return folded if folded != word.lower() else None
+class _Folds(dict):
+    """Word → its folded form, or "" when folding leaves it as it is; each distinct word is folded once."""
+
+    def __missing__(self, word: str) -> str:
+        folded = "" if word.isascii() else fold_word(word)
+        folded = "" if folded == word.lower() else folded
+        self[word] = folded
+        return folded
 
 
 def fold_search_index(index: Mapping[str, Any], *, separator: str = SEPARATOR) -> dict[str, Any]:
@@ -109,12 +111,13 @@ def fold_search_index(index: Mapping[str, Any], *, separator: str = SEPARATOR) -
     config["separator"] = separator
     config["fields"] = fields
 
-    docs = [_fold_doc(doc, separator) for doc in index.get("docs") or []]
+    folds = _Folds()
+    docs = [_fold_doc(doc, separator, folds) for doc in index.get("docs") or []]
     result = {key: value for key, value in index.items() if key not in ("config", "docs")}
     return {"config": config, "docs": docs, **result}
 
 
-def _fold_doc(doc: Mapping[str, Any], separator: str) -> dict[str, Any]:
+def _fold_doc(doc: Mapping[str, Any], separator: str, folds: dict[str, str]) -> dict[str, Any]:
     out = {key: value for key, value in doc.items() if not key.endswith(FOLDED_SUFFIX)}
     for name in ("title", "text"):
         if isinstance(out.get(name), str):
@@ -124,10 +127,10 @@ def _fold_doc(doc: Mapping[str, Any], separator: str) -> dict[str, Any]:
         out["tags"] = [nfc(tag) if isinstance(tag, str) else tag for tag in tags]
 
     for name in ("title", "text"):
-        if isinstance(out.get(name), str) and (words := folded_words(out[name], separator)):
+        if isinstance(out.get(name), str) and (words := folded_words(out[name], separator, folds)):
             out[name + FOLDED_SUFFIX] = " ".join(words)
     if isinstance(out.get("tags"), list):
-        folded_tags = [" ".join(folded_words(tag, separator)) for tag in out["tags"] if isinstance(tag, str)]
+        folded_tags = [" ".join(folded_words(tag, separator, folds)) for tag in out["tags"] if isinstance(tag, str)]
         if any(folded_tags):
             out["tags" + FOLDED_SUFFIX] = [tag for tag in folded_tags if tag]
     return out
