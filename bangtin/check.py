@@ -53,7 +53,8 @@ def find_root(start: Path) -> Path | None:
 def load_config(root: Path) -> dict[str, Any]:
     """``mkdocs.yml`` as plain data; a file that is not readable YAML is reported as a ContentError."""
     try:
-        # _TolerantLoader is a SafeLoader: no Python object is ever built from the file.
+        # _TolerantLoader is a SafeLoader subclass (as yaml.safe_load uses) that also reads MkDocs' tags: no Python
+        # object is ever built from the file (tests/test_cli.py, test_mkdocs_yml_is_read_safely_…).
         data = yaml.load((root / CONFIG).read_text(encoding="utf-8-sig"), Loader=_TolerantLoader)
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError([Problem(CONFIG, 0, "", f"không đọc được tệp cài đặt ({error})")]) from None

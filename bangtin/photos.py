@@ -32,6 +32,8 @@ from pathlib import Path
 from threading import Lock
 from typing import Any, Literal
 
+from .caches import write_atomically
+
 Format = Literal["webp", "jpeg"]
 
 #: Output formats, best first: WebP for every current browser, JPEG as the fallback.
@@ -218,13 +220,13 @@ def build_photo(
         resized = imaging.resize(image, width)
         for fmt in FORMATS:
             name = f"{key}-{width}{EXTENSIONS[fmt]}"
-            size = _atomic_write(cache_dir / name, imaging.encode(resized, fmt, quality_for(resized.width, fmt)))
+            size = write_atomically(cache_dir / name, imaging.encode(resized, fmt, quality_for(resized.width, fmt)))
             written += size
             variants.append(Variant(resized.width, resized.height, fmt, name, size))
 
     photo = Photo(src.name, key, image.width, image.height, tuple(variants))
     manifest = {k: v for k, v in photo.to_dict().items() if k != "source_name"}
-    _atomic_write(cache_dir / f"{key}{_MANIFEST_SUFFIX}", json.dumps(manifest, sort_keys=True).encode())
+    write_atomically(cache_dir / f"{key}{_MANIFEST_SUFFIX}", json.dumps(manifest, sort_keys=True).encode())
     if stats is not None:
         stats.add(processed=1, files=len(variants), size=written)
     return photo
@@ -300,13 +302,6 @@ def quality_for(width: int, format: Format) -> int:  # noqa: A002
 
 
 # -- internals -----------------------------------------------------------------------------------
-
-
-def _atomic_write(path: Path, data: bytes) -> int:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-    return len(data)
 
 
 def _load_manifest(cache_dir: Path, key: str, source_name: str) -> Photo | None:

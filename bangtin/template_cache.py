@@ -11,10 +11,11 @@ that a build no longer uses are dropped when it writes.
 from __future__ import annotations
 
 import marshal
-import os
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
+
+from .caches import write_atomically
 
 
 class BundledBytecodeCache(BytecodeCache):
@@ -40,9 +41,7 @@ class BundledBytecodeCache(BytecodeCache):
         if not self.changed:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(self.used))
-        os.replace(temporary, self.path)
+        write_atomically(self.path, marshal.dumps(self.used))
         self.stored, self.changed = dict(self.used), False
 
 

@@ -153,6 +153,24 @@ def test_check_reads_mkdocs_tags_it_does_not_know(school):
     assert result.exit_code == 1 and "Lỗi – mkdocs.yml: khóa “site_url”" in result.output
 
 
+def test_mkdocs_yml_is_read_safely_no_python_object_is_built(tmp_path):
+    """mkdocs.yml is untrusted input: Python tags read as nothing, none of them runs or imports anything."""
+    from bangtin.check import load_config
+
+    marker = tmp_path / "ran"
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Trường\n"
+        f"a: !!python/object/apply:os.system ['touch {marker}']\n"
+        "b: !!python/name:os.system\n"
+        "c: !!python/object/new:collections.OrderedDict []\n"
+        "d: !custom {x: 1}\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path)
+    assert config == {"site_name": "Trường", "a": None, "b": None, "c": None, "d": None}
+    assert not marker.exists()
+
+
 def test_check_reports_broken_mkdocs_yml_with_its_line(school):
     (school / "mkdocs.yml").write_text("site_name: Trường\nsite_url: [https://x.vn/\nextra: {}\n", encoding="utf-8")
     result = run("check", "--root", str(school))
