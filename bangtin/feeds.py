@@ -11,7 +11,7 @@ the newest item's date); Atom entry links lose their ``rel`` (an entry extension
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -32,6 +32,9 @@ RSS_TYPE, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
 GENERATOR = "Bảng tin"
 # The date of a feed with no item yet: fixed, so that an empty feed is the same in every build.
 EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=VN_TZ)
+
+#: An autodiscovery link in a page's head: (media type, title, absolute address).
+FeedLink = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,15 @@ def build_club_feed(site: Site, club: Club) -> Feed:
     return Feed(club.url + "rss.xml", title, description, club.url, "club", _first(site, posts))
 
 
+def build_feed_links(feeds: Sequence[Feed], site_url: str, page: str | None = None) -> list[FeedLink]:
+    """A page's autodiscovery links: the site's feeds (RSS and Atom), then the feed that follows the page itself
+    (the registry, a category, a club), titled as their channels are. ``feeds`` as :func:`build_feed_list` gives them."""
+    site_feed, *others = feeds
+    links = [(RSS_TYPE, site_feed.title, site_url + site_feed.path)]
+    links += [(ATOM_TYPE, site_feed.title, site_url + site_feed.atom)] if site_feed.atom else []
+    return links + [(RSS_TYPE, feed.title, site_url + feed.path) for feed in others if feed.page == page]
+
+
 def feed_title(site: Site, topic: str | None = None) -> str:
     """"Trường Mầm non Hoa Sen – Chuyên mục Tin tức"; the head's autodiscovery links use the same words."""
     name = site.settings.school.name
@@ -94,31 +106,42 @@ def feed_title(site: Site, topic: str | None = None) -> str:
 def write_feeds(site: Site, contents: dict[str, str], site_dir: Path) -> list[Path]:
     """Write every feed into the built site; return the files written."""
     items: dict[str, Item] = {}
+    rss_entries: dict[str, FeedEntry] = {}  # an article in several feeds is set up once
     written = []
     for feed in build_feed_list(site):
         entries = [_item(record, site, contents, site_dir, items) for record in feed.records]
-        written.append(_write(site_dir / feed.path, build_rss(feed, entries, site)))
+        written.append(_write(site_dir / feed.path, build_rss(feed, entries, site, rss_entries)))
         if feed.atom:
             written.append(_write(site_dir / feed.atom, build_atom(feed, entries, site)))
     return written
 
 
-def build_rss(feed: Feed, items: list[Item], site: Site) -> bytes:
+def build_rss(feed: Feed, items: list[Item], site: Site, entries: dict[str, FeedEntry] | None = None) -> bytes:
+    """The RSS 2.0 document; ``entries`` keeps each item's entry (by address) for the next feed."""
     generator = _channel(feed, items, site, feed.path, RSS_TYPE)
+    entries = {} if entries is None else entries
     for item in items:
-        entry = _entry(generator, item)
-        entry.link(href=item.url, rel="alternate")
-        if item.enclosure:
-            entry.enclosure(item.enclosure.url, item.enclosure.length, item.enclosure.type)
-        if item.author:
-            entry.dc.dc_creator(item.author)
+        if item.url not in entries:
+            entries[item.url] = _rss_entry(item)
+        generator.add_entry(entries[item.url], order="append")
     return generator.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _rss_entry(item: Item) -> FeedEntry:
+    entry = _entry(FeedEntry(), item)
+    entry.link(href=item.url, rel="alternate")
+    if item.enclosure:
+        entry.enclosure(item.enclosure.url, item.enclosure.length, item.enclosure.type)
+    if item.author:
+        entry.load_extension("dc", atom=False, rss=True)
+        entry.dc.dc_creator(item.author)
+    return entry
 
 
 def build_atom(feed: Feed, items: list[Item], site: Site) -> bytes:
     generator = _channel(feed, items, site, feed.atom or feed.path, ATOM_TYPE)
     for item in items:
-        entry = _entry(generator, item)
+        entry = _entry(generator.add_entry(order="append"), item)
         entry.register_extension("bt_links", _AtomLinks, atom=True, rss=False)
         entry.bt_links.item = item
         if item.author:
@@ -144,8 +167,8 @@ def _channel(feed: Feed, items: list[Item], site: Site, self_path: str, self_typ
     return generator
 
 
-def _entry(generator: FeedGenerator, item: Item) -> FeedEntry:
-    entry = generator.add_entry(order="append")
+def _entry(entry: FeedEntry, item: Item) -> FeedEntry:
+    """What RSS and Atom entries have in common."""
     entry.id(item.url)
     entry.guid(item.url, permalink=True)
     entry.title(item.title)

@@ -1,4 +1,4 @@
-"""Link previews: the Open Graph tags (Zalo, Facebook) and Twitter card of a page, for ``bangtin/partials/social.html``.
+"""Link previews: the Open Graph tags (Zalo, Facebook) and Twitter card of a page, for ``bangtin/partials/head.html``.
 
 :func:`build_link_preview` gives the tags as ``(attribute, name, content)`` triples; the template writes (and escapes)
 them. Image: an article's or club's cover as its ~1200-px JPEG (:func:`bangtin.photos.social_variant`); otherwise the

@@ -34,6 +34,10 @@ from .text import fold, nfc
 #: top-level alternatives. ``*``, ``+``, ``~`` and ``^`` are query syntax, so they are no separators.
 SEPARATOR = "[\\s\\-–—/_,;:!?=\\[\\](){}\"'`“”‘’«»…·•%]+|\\.(?!\\d)|&#?[0-9A-Za-z]+;"
 
+#: Lunr's pipeline for Vietnamese: the stop-word filter only (no stemmer or trimmer). This is what Material
+#: reads for Vietnamese from its language templates (the English default, which Vietnamese does not override).
+PIPELINE = ["stopWordFilter"]
+
 #: Suffix of the extra index fields holding folded words.
 FOLDED_SUFFIX = "_folded"
 
