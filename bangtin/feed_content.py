@@ -16,7 +16,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
+from lxml import etree
 from lxml.html import builder as E
+from lxml.html.defs import link_attrs
 
 from .dates import VN_TZ, dmy
 from .filters import filesize
@@ -25,6 +27,9 @@ from .site import Site
 from .text import nfc, squash_spaces
 
 SUMMARY_LENGTH = 300
+#: The attributes that hold an address (lxml's own list, as ``make_links_absolute`` has it), and ``srcset``.
+_LINK_ATTRIBUTES = frozenset(name for name in link_attrs if ":" not in name)
+_LINKED = etree.XPath(f"descendant-or-self::*[{' or '.join(f'@{name}' for name in sorted(_LINK_ATTRIBUTES))} or @srcset]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MEDIA_TYPES = {
     "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif",
@@ -141,9 +146,12 @@ def absolute_html(html: str, base: str) -> str:
     root = lxml.html.fragment_fromstring(clean(html), create_parent="div")
     for anchor in root.find_class("headerlink"):
         anchor.drop_tree()
-    root.make_links_absolute(base, resolve_base_href=False)
-    for element in root.xpath("//*[@srcset]"):
-        element.set("srcset", _absolute_srcset(element.get("srcset"), base))
+    for element in _LINKED(root):  # make_links_absolute would visit every element from Python: slower by half
+        for name, value in element.items():
+            if name == "srcset":
+                element.set(name, _absolute_srcset(value, base))
+            elif name in _LINK_ATTRIBUTES:
+                element.set(name, urljoin(base, value.strip()))
     inner = lxml.html.tostring(root, encoding="unicode", method="html")
     return inner[len("<div>"):-len("</div>")].strip()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 from .dates import Period
@@ -80,7 +81,7 @@ class Plan:
     def year(self) -> int:
         return self.issued.year if self.issued else int(self.school_year[:4])
 
-    @property
+    @cached_property  # the addresses are read on every page that lists the record
     def url(self) -> str:
         return f"ke-hoach/{self.year}/{self.slug}/"
 
@@ -114,7 +115,7 @@ class Post:
     body: str
     privacy_consent: str | None = None
 
-    @property
+    @cached_property  # the addresses are read on every page that lists the record
     def url(self) -> str:
         return f"tin-tuc/{self.date:%Y/%m}/{self.slug}/"
 

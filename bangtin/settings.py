@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Mapping
 
 from .numbers import DocNumber, parse_number
@@ -45,7 +46,7 @@ class Movement:
 class Category:
     name: str
 
-    @property
+    @cached_property  # read on every article and listing page
     def slug(self) -> str:
         return slugify(self.name)
 

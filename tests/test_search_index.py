@@ -17,6 +17,7 @@ from bangtin.search import (
     INDEX_PATH,
     SCRIPT,
     SEPARATOR,
+    _SPLIT,
     dump_search_index,
     fold_search_index,
     fold_word,
@@ -90,6 +91,15 @@ def test_folded_words(text: str, words: list[str]) -> None:
 )
 def test_separator_splits_numbers_and_punctuation(text: str, words: list[str]) -> None:
     assert search_words(text) == words
+
+
+def test_python_split_pattern_splits_as_the_separator() -> None:
+    # Every pair of characters that matter to the separator, in every position, and real text around them.
+    pieces = ["a", "ế", "2", " ", "\n", ".", "&", "#", ";", "–", "“", "%", "amp", "39", "x_y", "Đ"]
+    texts = [a + b + c for a in pieces for b in pieces for c in pieces]
+    texts += ["Kế hoạch 259/KH-MNHM. Số 2.5; a&amp;b &#39;x&#x27; & ; .5 a. 5 ..", "“Ngày hội” – STEM…(mới)", "&&amp;&;"]
+    for text in texts:
+        assert _SPLIT.split(text) == re.split(SEPARATOR, text), text
 
 
 def test_separator_is_safe_for_material() -> None:
