@@ -6,6 +6,7 @@ Run on demand, not in the test suite::
     python bench/run.py --sizes 2000 --runs 5
     python bench/run.py --photos             # with photos: adds the second-build column
     python bench/run.py --table              # print the table of the results already in bench/out/
+    python bench/run.py --instructions --sizes 100 500   # instruction counts (valgrind), ours and (a): no noise
 
 For each N it writes a synthetic school (bench/synth.py) and the same articles, plans and clubs as two comparison
 sites, then times ``python -m mkdocs build`` of each in a child process, the variants taking turns (ours, ours again
@@ -113,8 +114,9 @@ def second_build(python: Path, root: Path) -> dict:
     return result
 
 
-def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
-             photo_size: tuple[int, int] = (1600, 1067)) -> dict[str, dict]:
+def write_sites(n: int, photos: bool, variants: tuple[str, ...],
+                photo_size: tuple[int, int] = (1600, 1067)) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The synthetic school and its comparison sites, and the interpreter that builds each."""
     base = OUT / f"n{n}{'-photos' if photos else ''}"
     print(f"N = {n}: writing the synthetic school{' with photos' if photos else ''} …", flush=True)
     school = synth.make_school(base / "school", n, photos, photo_size=photo_size)
@@ -129,6 +131,12 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
     compileall.compile_dir(REPO / "bangtin", quiet=1)
     if "blog" in variants:
         pythons["blog"] = blog_python()
+    return roots, pythons
+
+
+def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
+             photo_size: tuple[int, int] = (1600, 1067)) -> dict[str, dict]:
+    roots, pythons = write_sites(n, photos, variants, photo_size)
     # In turns (ours, rebuild, floor, blog; then the next run), so that a slow spell of a shared machine hits all.
     # A rebuild of ours follows each build of ours without photos: the same, with .cache (compiled templates) kept,
     # as every later build has it on a school's computer and in the Pages workflow, which restores it.
@@ -147,6 +155,8 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
             "n": n, "photos": photos, "runs": runs,
             "wall": statistics.median(s["wall"] for s in runs_of),
             "cpu": statistics.median(s["cpu"] for s in runs_of),
+            "user": statistics.median(s["user"] for s in runs_of),
+            "system": statistics.median(s["system"] for s in runs_of),
             "rss_mb": max(s["rss_mb"] for s in runs_of),
             "site_mb": runs_of[-1]["site_mb"], "files": runs_of[-1]["files"], "warnings": runs_of[-1]["warnings"],
         }
@@ -157,6 +167,37 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
         if variant == "ours" and photos:
             results[variant]["second"] = second_build(pythons[variant], roots[variant])
     return results
+
+
+def count_instructions(python: Path, root: Path, cold: bool = True) -> int:
+    """The instructions of one clean build, counted by valgrind's cachegrind: the same count on every run, however
+    busy the machine (but no system time: what the kernel does to write the files is not in it)."""
+    shutil.rmtree(root / "site", ignore_errors=True)
+    if cold:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+               str(python), "-m", "mkdocs", "build", "--quiet"]
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    counted = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if done.returncode != 0 or not counted:
+        raise SystemExit(f"build of {root} under valgrind failed:\n{done.stderr[-2000:]}")
+    return int(counted[1].replace(",", ""))
+
+
+def instructions(sizes: list[int]) -> str:
+    """Instruction counts of our first build, our rebuild and the floor (a), and the ratios, as a Markdown table."""
+    lines = ["| N | Bảng tin, G instructions | rebuild | (a) Material floor | ours/(a) | rebuild/(a) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n in sizes:
+        roots, pythons = write_sites(n, False, ("ours", "floor"))
+        first = count_instructions(pythons["ours"], roots["ours"])
+        rebuild = count_instructions(pythons["ours"], roots["ours"], cold=False)
+        floor = count_instructions(pythons["floor"], roots["floor"])
+        lines.append(f"| {n} | {first / 1e9:.2f} | {rebuild / 1e9:.2f} | {floor / 1e9:.2f} | "
+                     f"{first / floor:.2f} | {rebuild / floor:.2f} |")
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
 
 
 def load_results() -> dict[str, dict]:
@@ -175,9 +216,9 @@ def table(results: dict[str, dict]) -> str:
     """The results as a Markdown table, with the budget verdicts."""
     keys = sorted({(r["n"], r["photos"]) for r in results.values()})
     lines = [
-        "| N | photos | build | wall s (median) | CPU s (median) | peak MB | site MB | files | ours/(a) CPU | "
-        "ours/(b) CPU | 2nd build, photos unchanged |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| N | photos | build | wall s (median) | CPU s (median) | user + system s | peak MB | site MB | files | "
+        "ours/(a) CPU | ours/(b) CPU | 2nd build, photos unchanged |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for n, photos in keys:
         tag = f"{n}{'-photos' if photos else ''}"
@@ -205,8 +246,9 @@ def table(results: dict[str, dict]) -> str:
                         second = f"{s['rewritten']} files rewritten; {s['cpu']:.1f} s CPU"
                 elif not photos and variant == "ours":
                     second = "(run with --photos)"
+            split = f"{r['user']:.2f} + {r['system']:.2f}" if "user" in r else ""
             lines.append(
-                f"| {n} | {'yes' if photos else 'no'} | {LABELS[variant]} | {r['wall']:.1f} | {r['cpu']:.1f} | "
+                f"| {n} | {'yes' if photos else 'no'} | {LABELS[variant]} | {r['wall']:.1f} | {r['cpu']:.1f} | {split} | "
                 f"{r['rss_mb']:.0f} | {r['site_mb']:.1f} | {r['files']} | {floor_ratio} | {blog_ratio} | {second} |"
             )
     lines.append("")
@@ -245,7 +287,12 @@ def main() -> None:
     parser.add_argument("--photo-size", type=int, nargs=2, default=[1600, 1067], metavar=("W", "H"))
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--table", action="store_true", help="only print the table of bench/out/results.json")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions with valgrind (Debian's valgrind) instead of timing; ours and (a)")
     args = parser.parse_args()
+    if args.instructions:
+        print(instructions(args.sizes))
+        return
     if not args.table:
         for n in args.sizes:
             results = run_size(n, args.runs, args.photos, tuple(args.variants), tuple(args.photo_size))

@@ -1,4 +1,4 @@
-"""Settings Material would otherwise read from its language templates, and the hand-written pages' content partial."""
+"""Material's settings given up front, and the parts of Material a Bảng tin site leaves out."""
 
 from __future__ import annotations
 
@@ -80,3 +80,15 @@ def test_hand_written_page_has_its_title_content_and_edit_button(tmp_path: Path)
         assert text in article.text_content(), page
         assert article.xpath(".//a[contains(@class, 'md-content__button')]/@href") == [
             f"https://github.com/truong-thu/web/edit/main/docs/{page}.md"], page
+
+
+def test_no_analytics_even_when_configured(tmp_path: Path) -> None:
+    config = copy.deepcopy(BASE_CONFIG)
+    config["extra"]["analytics"] = {"provider": "google", "property": "G-ABCDEF1234"}
+    root = make_site(tmp_path / "school", good_content(), config)
+    assert run_mkdocs(root).returncode == 0
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "googletagmanager" not in html and "G-ABCDEF1234" not in html and "__md_analytics" not in html, page
