@@ -104,12 +104,12 @@ def feed_title(site: Site, topic: str | None = None) -> str:
     return f"{name} – {topic}" if topic else name
 
 
-def write_feeds(site: Site, contents: dict[str, str], site_dir: Path) -> list[Path]:
-    """Write every feed into the built site; return the files written."""
+def write_feeds(site: Site, feeds: Sequence[Feed], contents: dict[str, str], site_dir: Path) -> list[Path]:
+    """Write ``feeds`` (as :func:`build_feed_list` gives them) into the built site; return the files written."""
     items: dict[str, Item] = {}
     rss_entries: dict[str, FeedEntry] = {}  # an article in several feeds is set up once
     written = []
-    for feed in build_feed_list(site):
+    for feed in feeds:
         entries = [_item(record, site, contents, site_dir, items) for record in feed.records]
         written.append(_write(site_dir / feed.path, build_rss(feed, entries, site, rss_entries)))
         if feed.atom:

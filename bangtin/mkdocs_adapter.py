@@ -193,7 +193,7 @@ def _rewrite_photos(html: str, url: str, context: dict) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Feeds, ``van-ban.json``, the folded search index and the GitHub Pages extras, from the published content."""
     if state.site is not None:
-        write_feeds(state.site, state.contents, Path(config.site_dir))
+        write_feeds(state.site, state.feeds, state.contents, Path(config.site_dir))  # the feeds the heads link to
         write_documents(state.site, Path(config.site_dir))
         write_search_index(Path(config.site_dir))
         _publish(state.site.settings.cname, config)
