@@ -10,6 +10,7 @@ the newest item's date); Atom entry links lose their ``rel`` (an entry extension
 
 from __future__ import annotations
 
+import copy
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -129,7 +130,7 @@ def build_rss(feed: Feed, items: list[Item], site: Site, entries: dict[str, Feed
 
 
 def _rss_entry(item: Item) -> FeedEntry:
-    entry = _entry(FeedEntry(), item)
+    entry = _entry(_SharedEntry(), item)
     entry.link(href=item.url, rel="alternate")
     if item.enclosure:
         entry.enclosure(item.enclosure.url, item.enclosure.length, item.enclosure.type)
@@ -180,6 +181,18 @@ def _entry(entry: FeedEntry, item: Item) -> FeedEntry:
     for term, scheme in item.categories:
         entry.category({"term": clean(term), **({"scheme": scheme} if scheme else {})})
     return entry
+
+
+class _SharedEntry(FeedEntry):
+    """An RSS item that several feeds list (the site's, a category's, a club's): feedgen builds its element once,
+    and every feed gets a copy of it."""
+
+    _element: etree._Element | None = None
+
+    def rss_entry(self, extensions: bool = True) -> etree._Element:
+        if self._element is None:
+            self._element = super().rss_entry(extensions)
+        return copy.deepcopy(self._element)
 
 
 class _DcNamespace(BaseExtension):

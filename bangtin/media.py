@@ -89,4 +89,4 @@ def rewrite_images(
             return _IMG.sub(replace, match.group(0))
         return render_gallery(known)
 
-    return _RUN_OR_IMG.sub(replace_run, html)
+    return _RUN_OR_IMG.sub(replace_run, html) if _IMG.search(html) else html  # most bodies have no image

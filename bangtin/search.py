@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -74,36 +75,42 @@ def fold_word(word: str) -> str:
     return fold(nfc(word)).lower()
 
 
-def folded_words(html: str, separator: str = SEPARATOR, folds: dict[str, str] | None = None) -> list[str]:
+def folded_words(html: str, folds: _Folds | None = None) -> list[str]:
     """Folded forms of the words of ``html`` that change under folding, in order.
 
-    Tags are skipped the way Material's tokenizer skips them; the words are split with the same
-    separator. "Kế hoạch 259/KH-MNHM" → ``["ke", "hoach"]``. ``folds`` (a :class:`_Folds`) carries the
-    words already folded from one document to the next.
+    Tags are skipped the way Material's tokenizer skips them; the words are split at :data:`SEPARATOR`.
+    "Kế hoạch 259/KH-MNHM" → ``["ke", "hoach"]``. ``folds`` carries what was folded from one document to the next.
     """
-    pattern = _SPLIT if separator == SEPARATOR else re.compile(separator)
-    fold_of = (folds if folds is not None else _Folds()).__getitem__
-    words: list[str] = []
-    for section in _TAG.split(nfc(html)):
-        if not section.isascii():  # an ASCII word never changes under folding
-            words += filter(None, map(fold_of, pattern.split(section)))
-    return words
+    text = nfc(html)
+    if text.isascii():  # an ASCII word never changes under folding
+        return []
+    words_of = (folds if folds is not None else _Folds()).__getitem__
+    return list(chain.from_iterable(map(words_of, _TAG.sub(" ", text).split())))
 
 
 class _Folds(dict):
-    """Word → its folded form, or "" when folding leaves it as it is; each distinct word is folded once."""
+    """A run of text between white space → the folded forms of its words that change under folding.
 
-    def __missing__(self, word: str) -> str:
-        folded = "" if word.isascii() else fold_word(word)
-        folded = "" if folded == word.lower() else folded
-        self[word] = folded
-        return folded
+    :data:`SEPARATOR` splits at white space, so a text is cut there first (in C) and each distinct run is split
+    and folded once: a site's text repeats a few thousand runs, so most words cost one dictionary lookup.
+    """
+
+    def __missing__(self, run: str) -> tuple[str, ...]:
+        words = () if run.isascii() else tuple(filter(None, map(_changed_fold, _SPLIT.split(run))))
+        self[run] = words
+        return words
 
 
-def fold_search_index(index: Mapping[str, Any], *, separator: str = SEPARATOR) -> dict[str, Any]:
+def _changed_fold(word: str) -> str:
+    """The folded word, or "" when folding leaves it as it is (apart from case)."""
+    folded = "" if word.isascii() else fold_word(word)
+    return "" if folded == word.lower() else folded
+
+
+def fold_search_index(index: Mapping[str, Any]) -> dict[str, Any]:
     """Return a copy of Material's search index with folded fields and our separator.
 
-    * ``config.separator`` becomes ``separator``;
+    * ``config.separator`` becomes :data:`SEPARATOR`;
     * ``config.fields`` gains ``<field>_folded`` for title, text and tags, boosted at
       :data:`FOLDED_BOOST` times the original field (the configured boost, else Material's default);
     * every document's title, text and tags are normalised to NFC, and the document gets
@@ -121,16 +128,16 @@ def fold_search_index(index: Mapping[str, Any], *, separator: str = SEPARATOR) -
     for name in DEFAULT_FIELDS:
         boost = float(fields[name].get("boost", 1.0))
         fields[name + FOLDED_SUFFIX] = {"boost": boost * FOLDED_BOOST}
-    config["separator"] = separator
+    config["separator"] = SEPARATOR
     config["fields"] = fields
 
     folds = _Folds()
-    docs = [_fold_doc(doc, separator, folds) for doc in index.get("docs") or []]
+    docs = [_fold_doc(doc, folds) for doc in index.get("docs") or []]
     result = {key: value for key, value in index.items() if key not in ("config", "docs")}
     return {"config": config, "docs": docs, **result}
 
 
-def _fold_doc(doc: Mapping[str, Any], separator: str, folds: dict[str, str]) -> dict[str, Any]:
+def _fold_doc(doc: Mapping[str, Any], folds: _Folds) -> dict[str, Any]:
     out = {key: value for key, value in doc.items() if not key.endswith(FOLDED_SUFFIX)}
     for name in ("title", "text"):
         if isinstance(out.get(name), str):
@@ -140,10 +147,10 @@ def _fold_doc(doc: Mapping[str, Any], separator: str, folds: dict[str, str]) -> 
         out["tags"] = [nfc(tag) if isinstance(tag, str) else tag for tag in tags]
 
     for name in ("title", "text"):
-        if isinstance(out.get(name), str) and (words := folded_words(out[name], separator, folds)):
+        if isinstance(out.get(name), str) and (words := folded_words(out[name], folds)):
             out[name + FOLDED_SUFFIX] = " ".join(words)
     if isinstance(out.get("tags"), list):
-        folded_tags = [" ".join(folded_words(tag, separator, folds)) for tag in out["tags"] if isinstance(tag, str)]
+        folded_tags = [" ".join(folded_words(tag, folds)) for tag in out["tags"] if isinstance(tag, str)]
         if any(folded_tags):
             out["tags" + FOLDED_SUFFIX] = [tag for tag in folded_tags if tag]
     return out
@@ -154,7 +161,7 @@ def dump_search_index(index: Mapping[str, Any]) -> bytes:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write_search_index(site_dir: Path, *, separator: str = SEPARATOR) -> bool:
+def write_search_index(site_dir: Path) -> bool:
     """Fold ``site_dir/search/search_index.json`` in place; return False when there is no index.
 
     Run it after Material's search plugin wrote the index (``on_post_build`` at the default
@@ -165,7 +172,7 @@ def write_search_index(site_dir: Path, *, separator: str = SEPARATOR) -> bool:
     if not path.is_file():
         return False
     original = path.read_bytes()
-    data = dump_search_index(fold_search_index(json.loads(original), separator=separator))
+    data = dump_search_index(fold_search_index(json.loads(original)))
     if data != original:
         path.write_bytes(data)
     return True

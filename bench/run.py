@@ -12,7 +12,7 @@ For each N it writes a synthetic school (bench/synth.py) and the same articles, 
 sites, then times ``python -m mkdocs build`` of each in a child process, the variants taking turns (ours, ours again
 with its .cache kept, floor, blog; then the next run): median wall time, median CPU time (user + system of the
 child, which other work on the machine disturbs less), peak memory of the child (``wait4``'s ``ru_maxrss``), and the
-size of the built site. The ratios are the median of each run's ratio to the other build's run beside it. Results
+size of the built site, which each build writes into a RAM folder (``--disk``: into the school's ``site/``). The ratios are the median of each run's ratio to the other build's run beside it. Results
 are kept in ``bench/out/results.json`` (one entry per variant and N), so that sizes can be run one at a time.
 
 Comparison (b) needs mkdocs-rss-plugin, whose pins (GitPython<3.2, mkdocs==1.6.1) are not the project's: it is
@@ -47,6 +47,7 @@ BLOG_REQUIREMENTS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "mkdocs-rss-plug
 EPOCH = "1768438800"  # 2026-01-15 08:00 +07:00: every synthetic article is published
 BUDGET_FLOOR = 1.15  # our build may take at most 1.15× the floor (a)
 VARIANTS = ("ours", "floor", "blog")
+RAM = Path("/dev/shm")  # where the timed builds write their sites (site_dir), unless --disk
 LABELS = {"ours": "Bảng tin", "rebuild": "Bảng tin, rebuild", "floor": "(a) Material floor", "blog": "(b) blog + rss"}
 ROWS = ("ours", "rebuild", "floor", "blog")  # "rebuild": ours again with the .cache of the build before it kept
 
@@ -66,9 +67,22 @@ def blog_python() -> Path:
     return python
 
 
-def measure(python: Path, root: Path, cold: bool = True) -> dict:
+def site_dir(root: Path, disk: bool = False) -> Path:
+    """Where a timed build writes its site: a RAM folder, or with ``disk`` the school's own ``site/``.
+
+    On a disk, the kernel's work to create a site's files depends on what was written and deleted there in the last
+    minute (ext4 without a journal skips recently freed inodes one by one), so the same build took 0.2 or 0.45 s of
+    system time depending on which builds ran before it in that folder. In RAM every build meets the same conditions.
+    """
+    if disk or not RAM.is_dir():
+        return root / "site"
+    return RAM / "bangtin-bench" / root.parent.name / root.name
+
+
+def measure(python: Path, root: Path, cold: bool = True, disk: bool = False) -> dict:
     """One clean ``mkdocs build`` of ``root`` in a child process (``cold``: without the photo cache either)."""
-    shutil.rmtree(root / "site", ignore_errors=True)
+    site = site_dir(root, disk)
+    shutil.rmtree(site, ignore_errors=True)
     if cold:
         shutil.rmtree(root / ".cache", ignore_errors=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -76,20 +90,20 @@ def measure(python: Path, root: Path, cold: bool = True) -> dict:
     os.sync()  # the build before this one (and the removal above) finish writing before this one is timed
     with open(log, "w", encoding="utf-8") as output:
         start = time.perf_counter()
-        child = subprocess.Popen([str(python), "-m", "mkdocs", "build"], cwd=root, env=env, stdout=output,
-                                 stderr=subprocess.STDOUT)
+        child = subprocess.Popen([str(python), "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=root, env=env,
+                                 stdout=output, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"build of {root} failed; see {log}")
     text = log.read_text(encoding="utf-8")
-    files = [p for p in (root / "site").rglob("*") if p.is_file()]
+    files = [p for p in site.rglob("*") if p.is_file()]
     return {
         "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "system": usage.ru_stime,
         "rss_mb": usage.ru_maxrss / 1024,
         "site_mb": sum(p.stat().st_size for p in files) / 1e6, "files": len(files),
-        "warnings": text.count("WARNING"),
+        "warnings": text.count("WARNING"), "webp": any(p.suffix == ".webp" for p in files),
     }
 
 
@@ -102,13 +116,13 @@ def _snapshot(root: Path) -> dict[str, int]:
             if p.is_file() and "site" not in p.relative_to(root).parts[:1]}
 
 
-def second_build(python: Path, root: Path) -> dict:
+def second_build(python: Path, root: Path, disk: bool = False) -> dict:
     """A rebuild with the photos unchanged: how long it takes and how many cached files it (re)wrote."""
     before = _snapshot(root)
-    result = measure(python, root, cold=False)
+    result = measure(python, root, cold=False, disk=disk)
     after = _snapshot(root)
     result["rewritten"] = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
-    result["wired"] = any((root / "site").rglob("*.webp"))
+    result["wired"] = result.pop("webp")
     if match := _PHOTO_LOG.search((root.parent / f"{root.name}.log").read_text(encoding="utf-8")):
         result["processed"], result["reused"] = int(match[1]), int(match[2])
     return result
@@ -135,7 +149,7 @@ def write_sites(n: int, photos: bool, variants: tuple[str, ...],
 
 
 def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
-             photo_size: tuple[int, int] = (1600, 1067)) -> dict[str, dict]:
+             photo_size: tuple[int, int] = (1600, 1067), disk: bool = False) -> dict[str, dict]:
     roots, pythons = write_sites(n, photos, variants, photo_size)
     # In turns (ours, rebuild, floor, blog; then the next run), so that a slow spell of a shared machine hits all.
     # A rebuild of ours follows each build of ours without photos: the same, with .cache (compiled templates) kept,
@@ -145,7 +159,7 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
     for run in range(runs):
         for turn in turns:
             variant = "ours" if turn == "rebuild" else turn
-            samples[turn].append(measure(pythons[variant], roots[variant], cold=turn != "rebuild"))
+            samples[turn].append(measure(pythons[variant], roots[variant], cold=turn != "rebuild", disk=disk))
             last = samples[turn][-1]
             print(f"  {LABELS[turn]:<20} run {run + 1}/{runs}: {last['wall']:.1f} s wall, {last['cpu']:.1f} s CPU "
                   f"({last['user']:.1f} user + {last['system']:.1f} system), {last['rss_mb']:.0f} MB", flush=True)
@@ -157,7 +171,7 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
             "cpu": statistics.median(s["cpu"] for s in runs_of),
             "user": statistics.median(s["user"] for s in runs_of),
             "system": statistics.median(s["system"] for s in runs_of),
-            "rss_mb": max(s["rss_mb"] for s in runs_of),
+            "rss_mb": max(s["rss_mb"] for s in runs_of), "disk": disk,
             "site_mb": runs_of[-1]["site_mb"], "files": runs_of[-1]["files"], "warnings": runs_of[-1]["warnings"],
         }
         for other in ("floor", "blog"):  # the ratio of each run to the run of the other build beside it
@@ -165,7 +179,7 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
                 results[variant][f"ratio_{other}"] = statistics.median(
                     mine["cpu"] / theirs["cpu"] for mine, theirs in zip(runs_of, samples[other]))
         if variant == "ours" and photos:
-            results[variant]["second"] = second_build(pythons[variant], roots[variant])
+            results[variant]["second"] = second_build(pythons[variant], roots[variant], disk)
     return results
 
 
@@ -175,7 +189,8 @@ def count_instructions(python: Path, root: Path, cold: bool = True) -> int:
     shutil.rmtree(root / "site", ignore_errors=True)
     if cold:
         shutil.rmtree(root / ".cache", ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "PYTHONHASHSEED": "0"}  # random string hashes move the count by up to 2% from run to run
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                str(python), "-m", "mkdocs", "build", "--quiet"]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -251,6 +266,9 @@ def table(results: dict[str, dict]) -> str:
                 f"| {n} | {'yes' if photos else 'no'} | {LABELS[variant]} | {r['wall']:.1f} | {r['cpu']:.1f} | {split} | "
                 f"{r['rss_mb']:.0f} | {r['site_mb']:.1f} | {r['files']} | {floor_ratio} | {blog_ratio} | {second} |"
             )
+    on_disk = sorted({f"N = {r['n']}{' with photos' if r['photos'] else ''}" for r in results.values() if r.get("disk", True)})
+    lines.append("")
+    lines.append("Built sites written into a RAM folder" + (f", but on disk for {', '.join(on_disk)}." if on_disk else "."))
     lines.append("")
     lines.append(_growth(results))
     return "\n".join(lines)
@@ -286,6 +304,8 @@ def main() -> None:
     parser.add_argument("--photos", action="store_true", help="3 photos per article (cover + 2 in the body)")
     parser.add_argument("--photo-size", type=int, nargs=2, default=[1600, 1067], metavar=("W", "H"))
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    parser.add_argument("--disk", action="store_true",
+                        help="write each built site into the school's folder on disk, not into a RAM folder")
     parser.add_argument("--table", action="store_true", help="only print the table of bench/out/results.json")
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions with valgrind (Debian's valgrind) instead of timing; ours and (a)")
@@ -295,7 +315,7 @@ def main() -> None:
         return
     if not args.table:
         for n in args.sizes:
-            results = run_size(n, args.runs, args.photos, tuple(args.variants), tuple(args.photo_size))
+            results = run_size(n, args.runs, args.photos, tuple(args.variants), tuple(args.photo_size), args.disk)
             save_results({f"{variant}/{n}{'-photos' if args.photos else ''}": r for variant, r in results.items()})
     print()
     print(table(load_results()))

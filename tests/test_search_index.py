@@ -18,6 +18,7 @@ from bangtin.search import (
     SCRIPT,
     SEPARATOR,
     _SPLIT,
+    _Folds,
     dump_search_index,
     fold_search_index,
     fold_word,
@@ -100,6 +101,20 @@ def test_python_split_pattern_splits_as_the_separator() -> None:
     texts += ["Kế hoạch 259/KH-MNHM. Số 2.5; a&amp;b &#39;x&#x27; & ; .5 a. 5 ..", "“Ngày hội” – STEM…(mới)", "&&amp;&;"]
     for text in texts:
         assert _SPLIT.split(text) == re.split(SEPARATOR, text), text
+
+
+def test_folded_words_are_the_changed_folds_of_the_separator_words() -> None:
+    # folded_words cuts at white space (str.split) before SEPARATOR, and caches runs: the same words as splitting
+    # each tag-free section at SEPARATOR and folding every word, for every white space Python knows.
+    pieces = ["ế", "a", "2", " ", "\u00a0", "\u2009", "\x1c", "\u3000", ".", "&", ";", "–", "“", "amp", "<b>", "Đ"]
+    texts = [a + b + c for a in pieces for b in pieces for c in pieces]
+    texts += ["<p>Kế hoạch 259/KH-MNHM.</p><p>Số 2.5; Hòa&amp;Bình</p>", "Trường “Hoa Mai” – năm học 2025–2026."]
+    folds = _Folds()  # shared, as across the documents of one index
+    for text in texts:
+        sections = re.split(r"<[^>]*>", unicodedata.normalize("NFC", text))
+        words = [word for section in sections for word in re.split(SEPARATOR, section) if word]
+        expected = [fold(word).lower() for word in words if fold(word).lower() != word.lower()]
+        assert folded_words(text) == expected == folded_words(text, folds), repr(text)
 
 
 def test_separator_is_safe_for_material() -> None:
