@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import chain
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,7 @@ def folded_words(html: str, folds: _Folds | None = None) -> list[str]:
     "Kế hoạch 259/KH-MNHM" → ``["ke", "hoach"]``. ``folds`` carries what was folded from one document to the next.
     """
     text = nfc(html)
-    if text.isascii():  # an ASCII word never changes under folding
+    if text.isascii():  # ASCII never changes under folding
         return []
     words_of = (folds if folds is not None else _Folds()).__getitem__
     return list(chain.from_iterable(map(words_of, _TAG.sub(" ", text).split())))

@@ -266,9 +266,10 @@ def table(results: dict[str, dict]) -> str:
                 f"| {n} | {'yes' if photos else 'no'} | {LABELS[variant]} | {r['wall']:.1f} | {r['cpu']:.1f} | {split} | "
                 f"{r['rss_mb']:.0f} | {r['site_mb']:.1f} | {r['files']} | {floor_ratio} | {blog_ratio} | {second} |"
             )
-    on_disk = sorted({f"N = {r['n']}{' with photos' if r['photos'] else ''}" for r in results.values() if r.get("disk", True)})
+    on_disk = sorted({(r["n"], r["photos"]) for r in results.values() if r.get("disk", True)})  # older results too
+    where = ", ".join(f"N = {n}{' with photos' if photos else ''}" for n, photos in on_disk)
     lines.append("")
-    lines.append("Built sites written into a RAM folder" + (f", but on disk for {', '.join(on_disk)}." if on_disk else "."))
+    lines.append("Built sites written into a RAM folder" + (f", but on disk for {where}." if on_disk else "."))
     lines.append("")
     lines.append(_growth(results))
     return "\n".join(lines)
