@@ -12,8 +12,9 @@ For each N it writes a synthetic school (bench/synth.py) and the same articles, 
 sites, then times ``python -m mkdocs build`` of each in a child process, the variants taking turns (ours, ours again
 with its .cache kept, floor, blog; then the next run): median wall time, median CPU time (user + system of the
 child, which other work on the machine disturbs less), peak memory of the child (``wait4``'s ``ru_maxrss``), and the
-size of the built site, which each build writes into a RAM folder (``--disk``: into the school's ``site/``). The ratios are the median of each run's ratio to the other build's run beside it. Results
-are kept in ``bench/out/results.json`` (one entry per variant and N), so that sizes can be run one at a time.
+size of the built site, which each build writes into a RAM folder (``--disk``: into the school's ``site/``). The
+ratios are the median of each run's ratio to the other build's run beside it. Results are kept in
+``bench/out/results.json`` (one entry per variant and N), so that sizes can be run one at a time.
 
 Comparison (b) needs mkdocs-rss-plugin, whose pins (GitPython<3.2, mkdocs==1.6.1) are not the project's: it is
 installed at run time into ``bench/.venv`` (git-ignored), never into the project's environment.
@@ -99,12 +100,15 @@ def measure(python: Path, root: Path, cold: bool = True, disk: bool = False) -> 
         raise SystemExit(f"build of {root} failed; see {log}")
     text = log.read_text(encoding="utf-8")
     files = [p for p in site.rglob("*") if p.is_file()]
-    return {
+    result = {
         "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "system": usage.ru_stime,
-        "rss_mb": usage.ru_maxrss / 1024,
+        "rss_mb": usage.ru_maxrss / 1024, "disk": site == root / "site",
         "site_mb": sum(p.stat().st_size for p in files) / 1e6, "files": len(files),
         "warnings": text.count("WARNING"), "webp": any(p.suffix == ".webp" for p in files),
     }
+    if not result["disk"]:
+        shutil.rmtree(site)  # RAM is not left holding the site
+    return result
 
 
 _PHOTO_LOG = re.compile(r"Ảnh: (\d+) ảnh mới được xử lý, (\d+) ảnh lấy lại")
@@ -171,7 +175,7 @@ def run_size(n: int, runs: int, photos: bool, variants: tuple[str, ...],
             "cpu": statistics.median(s["cpu"] for s in runs_of),
             "user": statistics.median(s["user"] for s in runs_of),
             "system": statistics.median(s["system"] for s in runs_of),
-            "rss_mb": max(s["rss_mb"] for s in runs_of), "disk": disk,
+            "rss_mb": max(s["rss_mb"] for s in runs_of), "disk": any(s["disk"] for s in runs_of),
             "site_mb": runs_of[-1]["site_mb"], "files": runs_of[-1]["files"], "warnings": runs_of[-1]["warnings"],
         }
         for other in ("floor", "blog"):  # the ratio of each run to the run of the other build beside it

@@ -104,8 +104,9 @@ def test_python_split_pattern_splits_as_the_separator() -> None:
 
 
 def test_folded_words_are_the_changed_folds_of_the_separator_words() -> None:
-    # folded_words cuts at white space (str.split) before SEPARATOR, and caches runs: the same words as splitting
-    # each tag-free section at SEPARATOR and folding every word, for every white space Python knows.
+    # folded_words cuts at white space (str.split) before SEPARATOR and caches the runs between: it must give the same
+    # words as splitting each tag-free section at SEPARATOR and folding every word, whatever the white space (no-break,
+    # thin, ideographic, and a control character both count as space).
     pieces = ["ế", "a", "2", " ", "\u00a0", "\u2009", "\x1c", "\u3000", ".", "&", ";", "–", "“", "amp", "<b>", "Đ"]
     texts = [a + b + c for a in pieces for b in pieces for c in pieces]
     texts += ["<p>Kế hoạch 259/KH-MNHM.</p><p>Số 2.5; Hòa&amp;Bình</p>", "Trường “Hoa Mai” – năm học 2025–2026."]
