@@ -195,10 +195,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.site is not None:
         write_feeds(state.site, state.feeds, state.contents, Path(config.site_dir))  # the feeds the heads link to
         write_documents(state.site, Path(config.site_dir))
-        write_search_index(Path(config.site_dir))
+        write_search_index(Path(config.site_dir), material_search_index(config.plugins.get("material/search")))
         _publish(state.site.settings.cname, config)
     if state.templates is not None:
         state.templates.write()
+
+
+def material_search_index(search: Any) -> dict[str, Any] | None:
+    """The index Material's search plugin has just written, from the plugin's memory: what its
+    ``SearchIndex.generate_search_index`` dumps (its ``entries`` already hold the pages of an earlier build when
+    ``mkdocs serve`` rebuilds one page). None without Material's search plugin."""
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return None
+    return {"config": {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")},
+            "docs": index.entries}
 
 
 def _publish(cname: str | None, config: MkDocsConfig) -> None:

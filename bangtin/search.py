@@ -157,22 +157,25 @@ def _fold_doc(doc: Mapping[str, Any], folds: _Folds) -> dict[str, Any]:
 
 
 def dump_search_index(index: Mapping[str, Any]) -> bytes:
-    """Serialise an index compactly and deterministically: UTF-8, no ASCII escapes, key order kept."""
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Serialise an index compactly and deterministically: UTF-8, no ASCII escapes, key order kept; anything JSON has
+    no type for becomes text, as Material writes it."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def write_search_index(site_dir: Path) -> bool:
+def write_search_index(site_dir: Path, index: Mapping[str, Any] | None = None) -> bool:
     """Fold ``site_dir/search/search_index.json`` in place; return False when there is no index.
 
-    Run it after Material's search plugin wrote the index (``on_post_build`` at the default
-    priority 0 or lower, but above −100, where the offline plugin copies the index). The file is
-    only rewritten when its bytes change, so running it twice leaves the file untouched.
+    ``index`` is the index Material's search plugin has just written there, as the plugin holds it in memory: the
+    file is then not parsed again (at N = 2000 articles it is 14 MB of escaped JSON). Without it, the file is read.
+    Run it after Material's search plugin wrote the index (``on_post_build`` at the default priority 0 or lower, but
+    above −100, where the offline plugin copies the index). The file is only rewritten when its bytes change, so
+    running it twice leaves the file untouched.
     """
     path = Path(site_dir) / INDEX_PATH
     if not path.is_file():
         return False
     original = path.read_bytes()
-    data = dump_search_index(fold_search_index(json.loads(original)))
+    data = dump_search_index(fold_search_index(json.loads(original) if index is None else index))
     if data != original:
         path.write_bytes(data)
     return True

@@ -212,6 +212,29 @@ def test_write_search_index(tmp_path: Path) -> None:
     assert path.read_bytes() == first and path.stat().st_mtime_ns == 1_000_000_000
 
 
+def test_index_from_memory_is_the_index_material_writes(tmp_path: Path) -> None:
+    """The adapter folds Material's index from the plugin's memory: the same index as read back from the file."""
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    from bangtin.mkdocs_adapter import material_search_index
+
+    index = SearchIndex(lang=["vi"], separator=SEPARATOR, pipeline=["stopWordFilter"], fields={"title": {"boost": 2}})
+    index.entries += [
+        {"location": "", "title": "Kế hoạch 259/KH-MNHM", "text": "<p>Đổi mới “sáng tạo”</p>", "tags": ["Chuyển đổi số"]},
+        {"location": "tin-tuc/#muc-1", "title": "Mục 1", "text": "Bé vui", "boost": 2},
+    ]
+    written = index.generate_search_index(None)
+    (tmp_path / INDEX_PATH).parent.mkdir()
+    (tmp_path / INDEX_PATH).write_text(written, encoding="utf-8")
+    plugin = SearchPlugin()
+    plugin.search_index = index  # what the plugin's on_config sets
+    from_memory = material_search_index(plugin)
+    assert from_memory == json.loads(written)
+    assert write_search_index(tmp_path, from_memory)
+    assert (tmp_path / INDEX_PATH).read_bytes() == dump_search_index(fold_search_index(json.loads(written)))
+    assert material_search_index(None) is None
+
+
 def test_write_search_index_on_a_real_build(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
