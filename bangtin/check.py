@@ -142,7 +142,8 @@ def section_uris(settings: Settings | None, root: Path, today: datetime) -> list
     """The addresses a site has even without content (home, sections, categories, movements)."""
     if settings is None:
         return []
+    from .feeds import build_feed_list
     from .pages import build_pages
 
     empty = Site(settings, (), (), (), today.date())
-    return [spec.uri for spec in build_pages(empty, root)]
+    return [spec.uri for spec in build_pages(empty, root, build_feed_list(empty))]

@@ -71,9 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         for problem in state.site.warnings:
             log.warning(str(problem))
-        state.pages = {spec.uri: spec for spec in build_pages(state.site, root)}
+        state.feeds = build_feed_list(state.site)  # one list for the subscribe page, the heads' links and the files
+        state.pages = {spec.uri: spec for spec in build_pages(state.site, root, state.feeds)}
         state.media = _build_media(root)
-        state.feeds = build_feed_list(state.site)
     state.contents = {}
     config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)
     if SEARCH_SCRIPT not in [str(script) for script in config.extra_javascript]:

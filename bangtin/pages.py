@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from markupsafe import escape
 
 from .dates import school_year_of, vn_date_line
-from .feeds import build_feed_list
+from .feeds import Feed
 from .links import local_links
 from .models import Club, Plan, Post
 from .site import Site
@@ -50,8 +51,8 @@ class PageSpec:
         return meta
 
 
-def build_pages(site: Site, root: Path) -> list[PageSpec]:
-    """Every generated page of the site, in a stable order."""
+def build_pages(site: Site, root: Path, feeds: Sequence[Feed]) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order; ``feeds`` as :func:`build_feed_list` gives them."""
     return [
         build_home(site),
         *build_news_index(site),
@@ -64,7 +65,7 @@ def build_pages(site: Site, root: Path) -> list[PageSpec]:
         *[build_movement(site, m.key) for m in site.settings.movements],
         build_clubs(site),
         *[build_club(site, club, root) for club in site.clubs],
-        build_subscribe(site),
+        build_subscribe(site, feeds),
     ]
 
 
@@ -178,8 +179,8 @@ def build_club(site: Site, club: Club, root: Path) -> PageSpec:
                     club.summary, assets=_assets(club, root))
 
 
-def build_subscribe(site: Site) -> PageSpec:
-    context = {"kind": "subscribe", "feeds": build_feed_list(site)}
+def build_subscribe(site: Site, feeds: Sequence[Feed]) -> PageSpec:
+    context = {"kind": "subscribe", "feeds": feeds}
     description = f"Bản tin RSS và Atom của {site.settings.school.name} cho cổng thông tin và ứng dụng đọc tin"
     return PageSpec("dang-ky-nhan-tin/index.md", "Đăng ký nhận tin", "bangtin/subscribe.html", context,
                     description=description)

@@ -166,16 +166,19 @@ def write_search_index(site_dir: Path, index: Mapping[str, Any] | None = None) -
     """Fold ``site_dir/search/search_index.json`` in place; return False when there is no index.
 
     ``index`` is the index Material's search plugin has just written there, as the plugin holds it in memory: the
-    file is then not parsed again (at N = 2000 articles it is 12 MB of escaped JSON). Without it, the file is read.
+    file (at N = 2000 articles, 12 MB of escaped JSON) is then not read back, only overwritten. Without it, the file
+    is read, and rewritten only when its bytes change, so running it twice leaves the file untouched.
     Run it after Material's search plugin wrote the index (``on_post_build`` at the default priority 0 or lower, but
-    above −100, where the offline plugin copies the index). The file is only rewritten when its bytes change, so
-    running it twice leaves the file untouched.
+    above −100, where the offline plugin copies the index).
     """
     path = Path(site_dir) / INDEX_PATH
     if not path.is_file():
         return False
-    original = path.read_bytes()
-    data = dump_search_index(fold_search_index(json.loads(original) if index is None else index))
+    original = None
+    if index is None:
+        original = path.read_bytes()
+        index = json.loads(original)
+    data = dump_search_index(fold_search_index(index))
     if data != original:
         path.write_bytes(data)
     return True

@@ -46,6 +46,8 @@ VENV = HERE / ".venv"
 # The comparison's own pins: the same MkDocs and Material as the project, and the RSS plugin's latest release.
 BLOG_REQUIREMENTS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "mkdocs-rss-plugin==1.19.0"]
 EPOCH = "1768438800"  # 2026-01-15 08:00 +07:00: every synthetic article is published
+# Every timed or counted build: a fixed "now", and no end-of-life banners in the logs.
+BUILD_ENV = {"SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 BUDGET_FLOOR = 1.15  # our build may take at most 1.15× the floor (a)
 VARIANTS = ("ours", "floor", "blog")
 RAM = Path("/dev/shm")  # where the timed builds write their sites (site_dir), unless --disk
@@ -86,7 +88,7 @@ def measure(python: Path, root: Path, cold: bool = True, disk: bool = False) -> 
     shutil.rmtree(site, ignore_errors=True)
     if cold:
         shutil.rmtree(root / ".cache", ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, **BUILD_ENV}
     log = root.parent / f"{root.name}.log"
     os.sync()  # the build before this one (and the removal above) finish writing before this one is timed
     with open(log, "w", encoding="utf-8") as output:
@@ -193,8 +195,7 @@ def count_instructions(python: Path, root: Path, cold: bool = True) -> int:
     shutil.rmtree(root / "site", ignore_errors=True)
     if cold:
         shutil.rmtree(root / ".cache", ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "PYTHONHASHSEED": "0"}  # the same count for the same code (random hashes move it by ~0.2%)
+    env = {**os.environ, **BUILD_ENV, "PYTHONHASHSEED": "0"}  # the same count for the same code (random: ±0.2%)
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                str(python), "-m", "mkdocs", "build", "--quiet"]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
