@@ -1,6 +1,6 @@
 """Checking a school folder without building: ``mkdocs.yml`` read tolerantly, every content file loaded.
 
-The same report serves the terminal (``bangtin check``) and ``mkdocs serve`` (one page listing the problems).
+``mkdocs serve`` shows the same problems as pages (:mod:`bangtin.serve_errors`).
 """
 
 from __future__ import annotations
@@ -9,18 +9,14 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any
 
 import yaml
 
-from .problems import ContentError, Problem
+from .kinds import KINDS
+from .problems import ByLevel, ContentError, Problem
 from .settings import CONFIG, Settings, settings_from_config
-from .site import Site, load_site
-
-if TYPE_CHECKING:
-    from .pages import PageSpec
-
-ERRORS_TEMPLATE = "bangtin/errors.html"
+from .site import load_site
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -75,23 +71,14 @@ def load_settings(root: Path) -> Settings:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(ByLevel):
     """What ``bangtin check`` found: every problem, and how many files of each kind were read."""
 
     problems: tuple[Problem, ...]
-    plans: int = 0
-    posts: int = 0
-    clubs: int = 0
+    counts: tuple[tuple[str, int], ...] = ()
+    """(what ``bangtin check`` calls the kind, files read), for each kind in the registry's order."""
     drafts: int = 0
     scheduled: int = 0
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "warning"]
 
 
 def check_root(root: Path, now: datetime) -> Report:
@@ -100,9 +87,11 @@ def check_root(root: Path, now: datetime) -> Report:
         site = load_site(root, load_settings(root), now, include_drafts=True)
     except ContentError as error:
         return Report(tuple(error.problems))
-    drafts = sum(1 for record in (*site.plans, *site.posts, *site.clubs) if record.draft)
-    scheduled = sum(1 for post in site.posts if not post.draft and post.date > now)
-    return Report(site.warnings, len(site.plans), len(site.posts), len(site.clubs), drafts, scheduled)
+    records = [(kind, record) for kind in KINDS for record in site.records[kind.name]]
+    drafts = sum(1 for _, record in records if record.draft)
+    scheduled = sum(1 for kind, record in records if not record.draft and not kind.published(record, now))
+    counts = tuple((kind.count_label, len(site.records[kind.name])) for kind in KINDS)
+    return Report(site.warnings, counts, drafts, scheduled)
 
 
 def render_report(report: Report) -> list[str]:
@@ -118,32 +107,10 @@ def render_report(report: Report) -> list[str]:
             "Khi còn lỗi, trang web không được cập nhật."
         )
         return lines
-    lines.append(
-        f"Đã kiểm tra {report.plans} kế hoạch, {report.posts} bài viết, {report.clubs} câu lạc bộ: không có lỗi."
-    )
+    counted = ", ".join(f"{count} {label}" for label, count in report.counts)
+    lines.append(f"Đã kiểm tra {counted}: không có lỗi.")
     waiting = [f"{report.drafts} bản nháp (draft: true)"] * bool(report.drafts)
     waiting += [f"{report.scheduled} bài hẹn giờ đăng sau"] * bool(report.scheduled)
     if waiting:
         lines.append(f"Trong đó có {' và '.join(waiting)}, chưa hiện trên trang web.")
     return lines
-
-
-def build_error_pages(problems: Iterable[Problem], uris: Iterable[str]) -> list[PageSpec]:
-    """For ``mkdocs serve``: the home page and every other address given show the list of problems."""
-    from .pages import PageSpec  # the pages (and feeds) are only needed when serving, not by ``bangtin check``
-
-    items = sorted(problems, key=lambda p: (p.level != "error", p.path, p.line, p.key))
-    context = {"kind": "errors", "problems": items, "errors": sum(p.level == "error" for p in items)}
-    title = "Nội dung có lỗi cần sửa"
-    return [PageSpec(uri, title, ERRORS_TEMPLATE, context, searchable=False) for uri in dict.fromkeys(["index.md", *uris])]
-
-
-def section_uris(settings: Settings | None, root: Path, today: datetime) -> list[str]:
-    """The addresses a site has even without content (home, sections, categories, movements)."""
-    if settings is None:
-        return []
-    from .feeds import build_feed_list
-    from .pages import build_pages
-
-    empty = Site(settings, (), (), (), today.date())
-    return [spec.uri for spec in build_pages(empty, root, build_feed_list(empty))]

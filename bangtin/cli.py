@@ -11,7 +11,7 @@ import click
 from .check import check_root, find_root, load_config, render_report
 from .dates import build_time
 from .problems import ContentError
-from .scaffold import KINDS, ScaffoldError, write_new
+from .scaffold import SCAFFOLDS, ScaffoldError, write_new
 from .settings import CONFIG
 
 HELP = "Hiện hướng dẫn này rồi thoát."
@@ -75,7 +75,7 @@ def cli() -> None:
 
 
 @cli.command(options_metavar="[TÙY_CHỌN]", name="new", short_help="Tạo bài viết, kế hoạch hoặc câu lạc bộ mới từ mẫu.")
-@click.argument("kind", metavar="LOẠI", type=_Kind(list(KINDS)))
+@click.argument("kind", metavar="LOẠI", type=_Kind(list(SCAFFOLDS)))
 @click.argument("title", metavar="TIÊU_ĐỀ")
 @click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
 @click.help_option("-h", "--help", help=HELP)
@@ -94,7 +94,7 @@ def new_command(kind: str, title: str, root: Path | None) -> None:
         rel = Path(error.filename).resolve().relative_to(folder).as_posix()
         _fail(f"Tệp {rel} đã có, không ghi đè. Hãy sửa tệp đó, hoặc đặt một tiêu đề khác.")
     rel = path.relative_to(folder).as_posix()
-    click.echo(f"Đã tạo {KINDS[kind].name} mới: {rel}")
+    click.echo(f"Đã tạo {SCAFFOLDS[kind].scaffold.name} mới: {rel}")
     click.echo("Mở tệp, điền các dòng thông tin (dòng bắt đầu bằng “#” là ghi chú), viết nội dung rồi chạy “bangtin check”.")
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .feed_content import build_enclosure, clean
-from .models import Plan, Reference
+from .kinds.plan import Plan
+from .models import Reference
 from .site import Site
 
 DOCUMENTS_FILE = "van-ban.json"

@@ -1,4 +1,4 @@
-"""Feed items: one published article or plan as a portal reads it, with every address absolute.
+"""Feed items: what a portal reads of one record, and the helpers the kinds build them with.
 
 Bodies come rendered by MkDocs, with links relative to their page; here they are made absolute
 with lxml, the heading permalinks ("¶") are dropped, and the text is NFC with no XML-forbidden
@@ -10,20 +10,17 @@ from __future__ import annotations
 import mimetypes
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
-from lxml.html import builder as E
+from lxml.html import builder as E  # noqa: N812  (the kinds build item HTML with it)
 from lxml.html.defs import link_attrs
 
-from .dates import VN_TZ, dmy
-from .filters import filesize
-from .models import Asset, Plan, Post
-from .site import Site
+from .models import Asset
 from .text import nfc, squash_spaces
 
 SUMMARY_LENGTH = 300
@@ -63,63 +60,6 @@ class Item:
     enclosure: Enclosure | None = None
 
 
-def build_item(record: Post | Plan, site: Site, contents: dict[str, str], site_dir: Path) -> Item:
-    if isinstance(record, Plan):
-        return build_plan_item(record, site, contents, site_dir)
-    return build_post_item(record, site, contents, site_dir)
-
-
-def build_post_item(post: Post, site: Site, contents: dict[str, str], site_dir: Path) -> Item:
-    base = site.settings.site_url + post.url
-    body = absolute_html(contents.get(post.url, ""), base)
-    enclosure = build_enclosure(site.settings.site_url, post.url, post.image, site_dir) if post.image else None
-    cover = _html(E.P(E.IMG(src=enclosure.url, alt=clean(post.title)))) if enclosure else ""
-    categories = tuple(
-        (name, site.settings.site_url + category.url if (category := site.settings.category(name)) else None)
-        for name in post.categories
-    ) + tuple((tag, None) for tag in post.tags)
-    return Item(
-        url=base, title=clean(post.title), published=post.date.astimezone(VN_TZ),
-        summary=clean(post.summary) if post.summary else plain_text(body), content=cover + body,
-        categories=categories, author=clean(post.author) if post.author else None, enclosure=enclosure,
-    )
-
-
-def build_plan_item(plan: Plan, site: Site, contents: dict[str, str], site_dir: Path) -> Item:
-    base = site.settings.site_url + plan.url
-    files = [build_enclosure(site.settings.site_url, plan.url, asset, site_dir) for asset in plan.attachments]
-    body = absolute_html(contents.get(plan.url, ""), base)
-    if files:
-        items = [
-            E.LI(E.A(asset.name, href=file.url), f" ({asset.extension}, {filesize(file.length)})")
-            for asset, file in zip(plan.attachments, files)
-        ]
-        body += _html(E.H2("Tệp đính kèm")) + _html(E.UL(*items))
-    movements = [site.settings.movement(key) for key in plan.movements]
-    categories = ((plan.type, None), *((m.name, site.settings.site_url + m.url) for m in movements if m))
-    return Item(
-        url=base, title=clean(f"[{plan.label}] {plan.title}"), published=plan_moment(plan),
-        summary=plan_summary(plan), content=body, categories=tuple(categories),
-        author=clean(plan.issuer), enclosure=files[0] if files else None,
-    )
-
-
-def plan_summary(plan: Plan) -> str:
-    """The line Vietnamese document portals print: "Ngày ban hành: 28/11/2025. Trích yếu: …"."""
-    issued = dmy(plan.issued) if plan.issued else "chưa ghi"
-    parts = [f"Ngày ban hành: {issued}.", f"Trích yếu: {plan.title.rstrip('. ')}."]  # the title is the trích yếu
-    parts += [f"Loại văn bản: {plan.type}.", f"Cơ quan ban hành: {plan.issuer}."]
-    if plan.summary:
-        parts.append(plan.summary)
-    return clean(" ".join(parts))
-
-
-def plan_moment(plan: Plan) -> datetime:
-    """A plan is dated by its ngày ban hành, at midnight Vietnam time."""
-    day: date = plan.sort_key[0]
-    return datetime.combine(day, time(), VN_TZ)
-
-
 def build_enclosure(site_url: str, page_url: str, asset: Asset, site_dir: Path) -> Enclosure:
     """A published file: its absolute address, its size as built (as read, if not built) and its media type."""
     built = site_dir / page_url / asset.rel
@@ -157,13 +97,13 @@ def absolute_html(html: str, base: str) -> str:
 
 
 def plain_text(html: str, limit: int = SUMMARY_LENGTH) -> str:
-    """A plain-text excerpt of rendered HTML, cut at a word."""
+    """A plain-text excerpt of rendered HTML, at most ``limit`` characters, cut at a word and ending in "…"."""
     if not html.strip():
         return ""
     text = squash_spaces(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
 def clean(text: str) -> str:
@@ -176,5 +116,6 @@ def _absolute_srcset(value: str, base: str) -> str:
     return ", ".join(" ".join([urljoin(base, c[0]), *c[1:]]) for c in candidates)
 
 
-def _html(element) -> str:
+def html_of(element) -> str:
+    """An lxml element as HTML text."""
     return lxml.html.tostring(element, encoding="unicode", method="html")

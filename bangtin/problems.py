@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,37 +26,39 @@ class Problem:
         return f"{label} – {where}: {what}{self.message}"
 
 
-@dataclass
-class Problems:
-    """A collector passed through loading: everything is gathered before the build decides."""
+class ByLevel:
+    """The ``errors`` and the ``warnings`` among an object's ``problems``, each in file, line and key order."""
 
-    items: list[Problem] = field(default_factory=list)
-
-    def error(self, path: str, line: int, key: str, message: str) -> None:
-        self.items.append(Problem(path, line, key, message, "error"))
-
-    def warning(self, path: str, line: int, key: str, message: str) -> None:
-        self.items.append(Problem(path, line, key, message, "warning"))
+    problems: Sequence[Problem]
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.level == "error")
+        return sorted(p for p in self.problems if p.level == "error")
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.level == "warning")
+        return sorted(p for p in self.problems if p.level == "warning")
 
 
-class ContentError(Exception):
+@dataclass
+class Problems(ByLevel):
+    """A collector passed through loading: everything is gathered before the build decides."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(path, line, key, message, "error"))
+
+    def warning(self, path: str, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(path, line, key, message, "warning"))
+
+
+class ContentError(ByLevel, Exception):
     """Raised with every error of a build (and its warnings), so the clerk sees them all at once."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
         self.problems = problems
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.level == "error"]
 
     def __str__(self) -> str:
         count = len(self.errors)

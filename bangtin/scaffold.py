@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -12,24 +11,12 @@ from typing import Any, Mapping
 import yaml
 
 from .dates import school_year_of
+from .kinds import KINDS, Kind
 from .text import nfc, slugify, squash_spaces
 
 
-@dataclass(frozen=True)
-class Kind:
-    """A kind of content the clerk can create: its template, folder and Vietnamese name."""
-
-    template: str
-    folder: str
-    name: str
-    dated_name: bool = False
-
-
-KINDS = {
-    "tin": Kind("tin.md", "news", "bài viết", dated_name=True),
-    "ke-hoach": Kind("ke-hoach.md", "plans", "kế hoạch"),
-    "clb": Kind("clb.md", "clubs", "câu lạc bộ"),
-}
+#: The kinds by the word the clerk types: ``bangtin new tin …``.
+SCAFFOLDS: dict[str, Kind] = {kind.scaffold.word: kind for kind in KINDS}
 
 
 class ScaffoldError(ValueError):
@@ -46,9 +33,9 @@ def clean_title(title: str) -> str:
 
 def new_file_path(root: Path, kind: str, title: str, now: datetime) -> Path:
     """``news/2025-12-05-be-vui-ngay-hoi-stem.md``, ``plans/<slug>.md`` or ``clubs/<slug>.md`` under ``root``."""
-    spec = KINDS[kind]
+    spec = SCAFFOLDS[kind]
     slug = slugify(clean_title(title))
-    name = f"{now:%Y-%m-%d}-{slug}.md" if spec.dated_name else f"{slug}.md"
+    name = f"{now:%Y-%m-%d}-{slug}.md" if spec.scaffold.dated_name else f"{slug}.md"
     return root / spec.folder / name
 
 
@@ -64,7 +51,7 @@ def render_new(kind: str, title: str, now: datetime, config: Mapping[str, Any]) 
         "day": f"{now:%Y-%m-%d}", "school_year": school_year_of(now.date()), "categories": _flow(first),
         "school": str(school.get("name") or "Trường Mầm non Hoa Sen"),
     }
-    template = resources.files("bangtin").joinpath("templates", KINDS[kind].template).read_text(encoding="utf-8")
+    template = resources.files("bangtin").joinpath("templates", SCAFFOLDS[kind].scaffold.template).read_text(encoding="utf-8")
     return Template(template).substitute(values)
 
 

@@ -12,7 +12,7 @@ from .problems import ContentError, Problems
 from .text import slugify
 
 CONFIG = "mkdocs.yml"
-SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname")
+SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname", "speed_layer")
 SCHOOL_KEYS = ("name", "short", "place", "address", "phone", "email", "description")
 MOVEMENT_KEYS = ("name", "basis", "description")
 
@@ -64,6 +64,8 @@ class Settings:
     feed_items: int = 30
     per_page: int = 10
     cname: str | None = None
+    speed_layer: bool = True
+    """Whether :mod:`bangtin.speed` may render Material's pieces once per place (``false``: Material renders all)."""
 
     def category(self, name: str) -> Category | None:
         return next((c for c in self.categories if c.name == name), None)
@@ -83,10 +85,13 @@ def settings_from_config(site_url: str | None, extra: Mapping[str, Any] | None) 
     movements = _movements(block.get("movements"), problems)
     feed_items = _positive(block.get("feeds") or {}, "items", 30, "extra.bangtin.feeds", problems)
     per_page = _positive(block.get("news") or {}, "per_page", 10, "extra.bangtin.news", problems)
+    speed_layer = block.get("speed_layer", True)
+    if not isinstance(speed_layer, bool):
+        problems.error(CONFIG, 0, "extra.bangtin.speed_layer", f"cần true (có) hoặc false (không), không phải “{speed_layer}”")
     if problems.errors:
         raise ContentError(problems.errors)
     assert school is not None
-    return Settings(url, school, categories, movements, feed_items, per_page, _cname(block.get("cname")))
+    return Settings(url, school, categories, movements, feed_items, per_page, _cname(block.get("cname")), speed_layer)
 
 
 def _site_url(value: str | None, problems: Problems) -> str:

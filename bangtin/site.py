@@ -7,29 +7,46 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from .kinds import KINDS, Kind, Known
 from .links import local_links
-from .models import Club, Milestone, Plan, Post
+from .models import Milestone
 from .privacy import CONSENT_KEY, find_private_data
 from .problems import ContentError, Problem, Problems
-from .readers import club_from_meta, plan_from_meta, post_from_meta
 from .settings import Settings
 from .sources import Source, load_source
 
-FOLDERS = ("plans", "news", "clubs")
+if TYPE_CHECKING:
+    from .kinds.club import Club
+    from .kinds.plan import Plan
+    from .kinds.post import Post
+
+#: The content folders, watched by ``mkdocs serve``.
+FOLDERS = tuple(kind.folder for kind in KINDS)
 
 
 @dataclass(frozen=True)
 class Site:
-    """Published content, newest first; indexes are computed once, on first use."""
+    """Published content, each kind's records in its order (newest first); indexes are computed once, on first use."""
 
     settings: Settings
-    plans: tuple[Plan, ...]
-    posts: tuple[Post, ...]
-    clubs: tuple[Club, ...]
+    records: Mapping[str, tuple[Any, ...]]
+    """Each kind's records by the kind's name (:data:`bangtin.kinds.KINDS`)."""
     today: date
     warnings: tuple[Problem, ...] = ()
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        return self.records["plan"]
+
+    @property
+    def posts(self) -> tuple[Post, ...]:
+        return self.records["post"]
+
+    @property
+    def clubs(self) -> tuple[Club, ...]:
+        return self.records["club"]
 
     @cached_property
     def updated(self) -> date:
@@ -86,30 +103,28 @@ class Site:
 
 
 def load_site(root: Path, settings: Settings, now: datetime, include_drafts: bool = False) -> Site:
-    """Read ``plans/``, ``news/`` and ``clubs/`` under ``root``; raise ContentError with every error found."""
+    """Read every kind's folder under ``root``; raise ContentError with every error found."""
     problems = Problems()
     sources: dict[str, Source] = {}
-    plans = _load(root, "plans", plan_from_meta, settings, sources, problems)
-    posts = _load(root, "news", post_from_meta, settings, sources, problems)
-    clubs = _load(root, "clubs", club_from_meta, settings, sources, problems)
-    check_site(settings, plans, posts, clubs, _Lines(sources, problems))
-    for post in posts:
-        if post.privacy_consent is None:
-            _check_privacy(sources[post.source], problems)
+    loaded = {kind.name: _load(root, kind, settings, sources, problems) for kind in KINDS}
+    check_site(settings, loaded, _Lines(sources, problems))
+    for kind in KINDS:
+        if CONSENT_KEY in kind.schema:  # a kind whose texts may name children is read for private data
+            for record in loaded[kind.name]:
+                if getattr(record, CONSENT_KEY) is None:
+                    _check_privacy(sources[record.source], problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
-    if not include_drafts:
-        plans = [plan for plan in plans if not plan.draft]
-        posts = [post for post in posts if not post.draft and post.date <= now]
-        clubs = [club for club in clubs if not club.draft]
-    return Site(
-        settings,
-        tuple(sorted(plans, key=lambda p: p.sort_key, reverse=True)),
-        tuple(sorted(posts, key=lambda p: p.sort_key, reverse=True)),
-        tuple(sorted(clubs, key=lambda c: (c.name.casefold(), c.source))),
-        now.date(),
-        tuple(problems.warnings),
-    )
+    records = {
+        kind.name: tuple(kind.order(r for r in loaded[kind.name] if include_drafts or kind.published(r, now)))
+        for kind in KINDS
+    }
+    return Site(settings, records, now.date(), tuple(problems.warnings))
+
+
+def empty_site(settings: Settings, today: date) -> Site:
+    """A site with no content yet: the pages every site has."""
+    return Site(settings, {kind.name: () for kind in KINDS}, today)
 
 
 def content_files(root: Path, folder: str) -> list[Path]:
@@ -120,11 +135,11 @@ def content_files(root: Path, folder: str) -> list[Path]:
     return sorted(p for p in base.rglob("*.md") if p.name.lower() != "readme.md")
 
 
-def _load(root: Path, folder: str, from_meta: Callable, settings: Settings, sources: dict, problems: Problems) -> list:
+def _load(root: Path, kind: Kind, settings: Settings, sources: dict, problems: Problems) -> list:
     records = []
-    for path in content_files(root, folder):
+    for path in content_files(root, kind.folder):
         source = load_source(path, root, problems)
-        if source is not None and (record := from_meta(source, settings, problems)) is not None:
+        if source is not None and (record := kind.from_meta(source, settings, problems)) is not None:
             sources[source.rel] = source
             _check_body_links(source, problems)
             records.append(record)
@@ -161,50 +176,17 @@ class _Lines:
         self.problems.error(rel, source.line(key) if source else 0, key, message)
 
 
-def check_site(settings: Settings, plans: list[Plan], posts: list[Post], clubs: list[Club], report: _Lines) -> None:
-    """Cross-checks between files: duplicates, and names that point at nothing."""
-    duplicates = _check_duplicate_numbers(plans, report)
-    _check_addresses([r for r in [*plans, *posts, *clubs] if r.source not in duplicates], report)
-    numbers = {plan.number.key for plan in plans if plan.number}
-    clubs_known = {club.slug for club in clubs}
-    categories = {c.name for c in settings.categories}
-    movements = {m.key for m in settings.movements}
-    for post in posts:
-        for number in post.plans:
-            if number.key not in numbers:
-                report.error(post.source, "plans", f"không có văn bản số “{number}” trong thư mục plans/")
-        _check_members(post.source, "clubs", post.clubs, clubs_known, "câu lạc bộ (tên tệp trong clubs/, bỏ .md)", report)
-        _check_members(post.source, "categories", post.categories, categories, "chuyên mục trong mkdocs.yml", report)
-    for record in [*plans, *posts]:
-        _check_members(record.source, "movements", record.movements, movements, "phong trào trong mkdocs.yml", report)
-    for club in clubs:
-        if club.decision and club.decision.key not in numbers:
-            report.error(club.source, "decision", f"không có văn bản số “{club.decision}” trong thư mục plans/")
-
-
-def _check_members(source: str, key: str, values: Iterable[str], known: set[str], what: str, report: _Lines) -> None:
-    for value in values:
-        if value not in known:
-            listed = ", ".join(sorted(known)) or "(chưa có)"
-            report.error(source, key, f"“{value}” không phải {what}; các giá trị có: {listed}")
-
-
-def _check_duplicate_numbers(plans: list[Plan], report: _Lines) -> set[str]:
-    """Report a number used twice by one issuer in one year; return the files reported."""
-    seen: dict[tuple[str, str, int], Plan] = {}
-    reported = set()
-    for plan in plans:
-        if plan.number is None:
-            continue
-        identity = (plan.issuer.casefold(), plan.number.key, plan.year)
-        if first := seen.get(identity):
-            report.error(
-                plan.source, "number",
-                f"số “{plan.number}” của {plan.issuer} năm {plan.year} đã dùng cho {first.source}; mỗi số chỉ dùng một lần trong năm",
-            )
-            reported.add(plan.source)
-        seen.setdefault(identity, plan)
-    return reported
+def check_site(settings: Settings, loaded: Mapping[str, list], report: _Lines) -> None:
+    """Cross-checks between files: each kind's own (names that point at nothing, duplicates), then addresses."""
+    values = {"categories": frozenset(c.name for c in settings.categories),
+              "movements": frozenset(m.key for m in settings.movements)}
+    for kind in KINDS:
+        values.update(kind.names(loaded[kind.name]))
+    known = Known(values)
+    duplicates: set[str] = set()
+    for kind in KINDS:
+        duplicates |= kind.check(loaded[kind.name], known, report.error)
+    _check_addresses([r for records in loaded.values() for r in records if r.source not in duplicates], report)
 
 
 def _check_addresses(records: list, report: _Lines) -> None:

@@ -12,14 +12,14 @@ from click.testing import CliRunner
 
 from bangtin.cli import cli
 from bangtin.dates import VN_TZ
-from bangtin.readers import CLUB_FIELDS, PLAN_FIELDS, POST_FIELDS
+from bangtin.scaffold import SCAFFOLDS
 from bangtin.scaffold import render_new
 from content_samples import good_content
 from sitebuild import BASE_CONFIG, BUILD_EPOCH, SHARED, front, make_site
 
 PLANS = SHARED / "fixtures" / "plans"
 ENV = {"SOURCE_DATE_EPOCH": BUILD_EPOCH}  # 2026-01-15 08:00 +07:00
-SCHEMAS = {"tin": POST_FIELDS, "ke-hoach": PLAN_FIELDS, "clb": CLUB_FIELDS}
+SCHEMAS = {word: kind.schema for word, kind in SCAFFOLDS.items()}
 BROKEN = {
     "news/2025-12-10-sai-ngay.md": front({"title": "Tin sai ngày", "date": "31/02/2025", "categories": ["Tin tức"]}),
     "news/2025-12-11-sai-khoa.md": front({"title": "Tin sai khóa", "date": "2025-12-11", "catgories": ["Tin tức"]}),

@@ -126,7 +126,7 @@ def test_rendered_file_reads_back_to_the_same_front_matter(tmp_path: Path) -> No
 
 def test_imported_front_matter_passes_the_plan_schema(tmp_path: Path) -> None:
     from bangtin.fields import FieldError
-    from bangtin.readers import PLAN_FIELDS
+    from bangtin.kinds.plan import SCHEMA as PLAN_FIELDS
 
     paths = [OWN / "kh-phong-gddt-so-trong.txt", OWN / "cv-truong-thcs-v-v.txt", build_decision_docx(tmp_path / "qd.docx")]
     paths += [SHARED / f"{stem}{suffix}" for stem in SHARED_PLANS for suffix in (".docx", ".txt") if SHARED.exists()]

@@ -216,7 +216,7 @@ def test_index_from_memory_is_the_index_material_writes(tmp_path: Path) -> None:
     """The adapter folds Material's index from the plugin's memory: the same index as read back from the file."""
     from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
-    from bangtin.mkdocs_adapter import material_search_index
+    from bangtin.speed import material_search_index
 
     index = SearchIndex(lang=["vi"], separator=SEPARATOR, pipeline=["stopWordFilter"], fields={"title": {"boost": 2}})
     index.entries += [

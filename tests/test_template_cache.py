@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from bangtin.template_cache import BundledBytecodeCache
+from bangtin.speed.template_cache import BundledBytecodeCache
 from content_samples import good_content
 from sitebuild import make_site, run_mkdocs
 

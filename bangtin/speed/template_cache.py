@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
 
-from .caches import write_atomically
+from ..caches import write_atomically
 
 
 class BundledBytecodeCache(BytecodeCache):

@@ -6,7 +6,7 @@ the language's whole table on every call. For a page outside the navigation (eve
 pieces depend only on where the page sits, that is on the links relative to it, so 2,000 articles need a handful of
 renderings instead of 2,000. Pages in the navigation (one of its items is active, and the drawer holds the page's
 table of contents) are rendered as usual. The output is byte for byte what Material renders;
-``tests/test_shared_partials.py`` compares the two.
+``tests/test_speed_layer.py`` compares the two.
 """
 
 from __future__ import annotations
