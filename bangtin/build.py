@@ -102,6 +102,7 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     media = build_media(pages.values(), root / CACHE_DIR)
     prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
     log = [("warning", str(problem)) for problem in site.warnings]
+    log += [("info", note) for note in sorted(media.stats.notes)]
     log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm"))
     return Build(root, settings, site, pages, feeds, media, log)
 

@@ -17,6 +17,7 @@ from .kinds import KINDS
 from .problems import ByLevel, ContentError, Problem
 from .settings import CONFIG, Settings, settings_from_config
 from .site import load_site
+from .sources import explain_yaml_error
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -55,9 +56,7 @@ def load_config(root: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError([Problem(CONFIG, 0, "", f"không đọc được tệp cài đặt ({error})")]) from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        message = f"tệp cài đặt viết sai (YAML): {getattr(error, 'problem', None) or error}"
+        line, message = explain_yaml_error(error, "tệp cài đặt", 1)
         raise ContentError([Problem(CONFIG, line, "", message)]) from None
     if not isinstance(data, dict):
         raise ContentError([Problem(CONFIG, 1, "", "tệp cài đặt phải là các dòng “khóa: giá trị”")])

@@ -9,10 +9,11 @@ from .dates import dmy, vn_date_line
 
 
 def filesize(size: int) -> str:
-    """``1,2 MB`` with a decimal comma."""
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+    """A size as Vietnamese readers write it, in binary units as Windows Explorer shows them: ``1,2 MB``, ``85 MB``,
+    ``1 GB``."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if size >= scale:
-            return f"{size / scale:.1f} {unit}".replace(".", ",")
+            return f"{size / scale:.1f}".removesuffix(".0").replace(".", ",") + f" {unit}"
     return f"{size} B"
 
 

@@ -10,20 +10,30 @@ import io
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .photos import WEBP_METHOD, Format, PhotoError
+from .problems import PhotoError
 
-try:  # HEIC/HEIF support; pillow-heif is a dependency, but keep JPEG working without it
+try:  # HEIC/HEIF support; pillow-heif is a dependency, but keep JPEG working without it (decode says why not)
     import pillow_heif
 
     pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+    HEIF = True
 except ImportError:  # pragma: no cover - pillow-heif is pinned in pyproject.toml
-    pass
+    HEIF = False
+
+HEIF_SUFFIXES = (".heic", ".heif")
+NO_HEIF = ("máy này chưa cài gói pillow-heif để đọc ảnh iPhone (HEIC); hãy chạy lại lệnh cài đặt trong README, "
+           "hoặc trên iPhone chọn Cài đặt → Camera → Định dạng → Tương thích nhất để chụp ảnh JPEG")
 
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
-def decode(data: bytes, name: str) -> Image.Image:
-    """Decode, apply EXIF orientation, flatten transparency, convert to sRGB RGB; no metadata."""
+def decode(data: bytes, name: str, notes: list[str] | None = None) -> Image.Image:
+    """Decode, apply EXIF orientation, flatten transparency, convert to sRGB RGB; no metadata.
+
+    What could not be done as asked (a broken colour profile) is added to ``notes``, in Vietnamese.
+    """
+    if not HEIF and name.lower().endswith(HEIF_SUFFIXES):
+        raise PhotoError(f"không đọc được ảnh “{name}”: {NO_HEIF}")
     try:
         with Image.open(io.BytesIO(data)) as opened:
             opened.seek(0)
@@ -45,7 +55,8 @@ def decode(data: bytes, name: str) -> Image.Image:
             converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
             image = converted if converted is not None else image
         except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # a broken profile: keep the pixel values as they are
+            if notes is not None:  # keep the pixel values as they are
+                notes.append(f"ảnh “{name}” có hồ sơ màu (ICC) hỏng: màu được giữ như trong tệp, có thể hơi khác ảnh gốc")
     if image.mode != "RGB":
         image = image.convert("RGB")
     image.info = {}
@@ -62,10 +73,11 @@ def resize(image: Image.Image, width: int) -> Image.Image:
     return resized
 
 
-def encode(image: Image.Image, fmt: Format, quality: int) -> bytes:
+def encode(image: Image.Image, fmt: str, quality: int, webp_method: int) -> bytes:
+    """``image`` as WebP (``fmt`` "webp") or progressive JPEG, with no metadata."""
     buffer = io.BytesIO()
     if fmt == "webp":
-        image.save(buffer, "WEBP", quality=quality, method=WEBP_METHOD)
+        image.save(buffer, "WEBP", quality=quality, method=webp_method)
     else:
         image.save(buffer, "JPEG", quality=quality, progressive=True, optimize=True, subsampling="4:2:0")
     return buffer.getvalue()

@@ -16,8 +16,8 @@ from .dates import build_time
 from .filters import template_filters
 from .link_previews import PagePreview, build_page_preview
 from .media import rewrite_images
-from .photos import PhotoError, is_photo
-from .problems import ContentError
+from .photos import is_photo
+from .problems import ContentError, PhotoError
 from .search import PIPELINE as SEARCH_PIPELINE
 from .search import SCRIPT as SEARCH_SCRIPT
 from .search import SEPARATOR as SEARCH_SEPARATOR

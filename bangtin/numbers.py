@@ -67,7 +67,7 @@ def tidy_number(raw: str) -> str:
 
 
 def parse_number(raw: object) -> DocNumber:
-    """Parse any number shape of DESIGN.md §4; raise ValueError (in Vietnamese) when it fits none."""
+    """Parse any số, ký hiệu shape the registry uses (see the module docstring); raise ValueError (in Vietnamese) when it fits none."""
     text = tidy_number(str(raw))
     if match := _PARTY.match(text):
         return DocNumber(text, match[1], "party", match[2], match[3])

@@ -14,9 +14,9 @@ Every photo of an article, plan or club goes through :func:`build_photo` at buil
    no IPTC, no comment, no ICC profile. Colours were converted to sRGB, which browsers assume
    for an untagged image, so a profile would add bytes and say nothing.
 
-The original phone file is never published: :func:`copy_variants` copies only the variants.
-This module has no MkDocs imports and builds no HTML; templates use :meth:`Photo.srcset`,
-the variants' ``width``/``height`` and :func:`social_variant`.
+The original phone file is never published: :func:`bangtin.media.media_files` lists only the
+variants. This module has no MkDocs imports and builds no HTML; templates use
+:meth:`Photo.variants_for`, the variants' ``width``/``height`` and :func:`social_variant`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -33,13 +32,13 @@ from threading import Lock
 from typing import Any, Literal
 
 from .caches import write_atomically
+from .problems import PhotoError
 
 Format = Literal["webp", "jpeg"]
 
 #: Output formats, best first: WebP for every current browser, JPEG as the fallback.
 FORMATS: tuple[Format, ...] = ("webp", "jpeg")
 EXTENSIONS: dict[Format, str] = {"webp": ".webp", "jpeg": ".jpg"}
-MIME_TYPES: dict[Format, str] = {"webp": "image/webp", "jpeg": "image/jpeg"}
 
 #: Widths in pixels. 1080 serves a 412-px phone at DPR 2.6; 1440 serves wide screens.
 DEFAULT_WIDTHS: tuple[int, ...] = (360, 720, 1080, 1440)
@@ -75,10 +74,6 @@ _KEY_LENGTH = 16
 _MANIFEST_SUFFIX = ".json"
 
 
-class PhotoError(ValueError):
-    """A photo cannot be read or written; the message is in Vietnamese and names the file."""
-
-
 @dataclass(frozen=True)
 class Variant:
     """One published file of a photo."""
@@ -89,11 +84,6 @@ class Variant:
     file_name: str
     size: int = 0
     """Bytes on disk."""
-
-    @property
-    def mime_type(self) -> str:
-        return MIME_TYPES[self.format]
-
 
 @dataclass(frozen=True)
 class Photo:
@@ -112,21 +102,9 @@ class Photo:
         return tuple(sorted((v for v in self.variants if v.format == format), key=lambda v: v.width))
 
     @property
-    def widths(self) -> tuple[int, ...]:
-        return tuple(v.width for v in self.variants_for("jpeg"))
-
-    def srcset(self, format: Format = "webp", base: str = "") -> str:  # noqa: A002
-        """``srcset`` value: ``"<base><key>-360.webp 360w, <base><key>-720.webp 720w, …"``."""
-        return ", ".join(f"{base}{v.file_name} {v.width}w" for v in self.variants_for(format))
-
-    @property
     def fallback(self) -> Variant:
         """The JPEG for ``<img src>``: the one closest to 720 px wide."""
         return closest_variant(self, 720, "jpeg")
-
-    @property
-    def aspect_ratio(self) -> float:
-        return self.width / self.height
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -145,10 +123,13 @@ class PhotoStats:
     reused: int = 0
     files_written: int = 0
     bytes_written: int = 0
+    notes: list[str] = field(default_factory=list)
+    """What was done otherwise than asked (a broken colour profile), in Vietnamese, for the build log."""
     _lock: Lock = field(default_factory=Lock, repr=False, compare=False)
 
-    def add(self, *, processed: int = 0, reused: int = 0, files: int = 0, size: int = 0) -> None:
+    def add(self, *, processed: int = 0, reused: int = 0, files: int = 0, size: int = 0, notes: Sequence[str] = ()) -> None:
         with self._lock:
+            self.notes.extend(notes)
             self.processed += processed
             self.reused += reused
             self.files_written += files
@@ -212,7 +193,8 @@ def build_photo(
 
     from . import imaging  # Pillow is imported on the first photo that is not in the cache
 
-    image = imaging.decode(data, src.name)
+    notes: list[str] = []
+    image = imaging.decode(data, src.name, notes)
     cache_dir.mkdir(parents=True, exist_ok=True)
     variants: list[Variant] = []
     written = 0
@@ -220,7 +202,8 @@ def build_photo(
         resized = imaging.resize(image, width)
         for fmt in FORMATS:
             name = f"{key}-{width}{EXTENSIONS[fmt]}"
-            size = write_atomically(cache_dir / name, imaging.encode(resized, fmt, quality_for(resized.width, fmt)))
+            data = imaging.encode(resized, fmt, quality_for(resized.width, fmt), WEBP_METHOD)
+            size = write_atomically(cache_dir / name, data)
             written += size
             variants.append(Variant(resized.width, resized.height, fmt, name, size))
 
@@ -228,7 +211,7 @@ def build_photo(
     manifest = {k: v for k, v in photo.to_dict().items() if k != "source_name"}
     write_atomically(cache_dir / f"{key}{_MANIFEST_SUFFIX}", json.dumps(manifest, sort_keys=True).encode())
     if stats is not None:
-        stats.add(processed=1, files=len(variants), size=written)
+        stats.add(processed=1, files=len(variants), size=written, notes=notes)
     return photo
 
 
@@ -249,23 +232,6 @@ def build_photos(
     with ThreadPoolExecutor(max_workers=workers or min(8, os.cpu_count() or 1)) as pool:
         futures = [pool.submit(build_photo, path, cache_dir, widths, stats=stats) for path in paths]
     return [future.result() for future in futures], stats
-
-
-def copy_variants(photo: Photo, cache_dir: Path, out_dir: Path) -> list[Path]:
-    """Copy the photo's variants from the cache into ``out_dir``; return the files copied.
-
-    A file already in ``out_dir`` with the right size is kept (its name holds the content hash).
-    """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    copied: list[Path] = []
-    for variant in photo.variants:
-        target = out_dir / variant.file_name
-        if target.is_file() and target.stat().st_size == variant.size:
-            continue
-        shutil.copyfile(Path(cache_dir) / variant.file_name, target)
-        copied.append(target)
-    return copied
 
 
 def closest_variant(photo: Photo, width: int, format: Format = "jpeg") -> Variant:  # noqa: A002
@@ -299,9 +265,6 @@ def quality_for(width: int, format: Format) -> int:  # noqa: A002
     """The encoder quality for a variant ``width`` px wide (see :data:`WEBP_QUALITY`)."""
     steps = WEBP_QUALITY if format == "webp" else JPEG_QUALITY
     return [quality for start, quality in steps if width >= start][-1]
-
-
-# -- internals -----------------------------------------------------------------------------------
 
 
 def _load_manifest(cache_dir: Path, key: str, source_name: str) -> Photo | None:

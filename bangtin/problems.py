@@ -65,3 +65,7 @@ class ContentError(ByLevel, Exception):
         lines = [f"Nội dung có {count} lỗi, trang web chưa được tạo (các tệp đã có không bị thay đổi):"]
         lines += [f"  {problem}" for problem in self.problems]
         return "\n".join(lines)
+
+
+class PhotoError(ValueError):
+    """A photo cannot be read or written; the message is in Vietnamese and names the file."""

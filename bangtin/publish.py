@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
+from .filters import filesize
+
 # Binary units, as Windows Explorer shows sizes to the clerk (and as GitHub counts its 100 MiB file limit).
 KB = 1024
 MB = 1024 * KB
@@ -103,23 +105,14 @@ def limit_warnings(files: Iterable[SiteFile], file_limit: int = FILE_LIMIT, site
         if file.size > file_limit * near:
             state = "vượt quá" if file.size > file_limit else "gần tới"
             warnings.append(
-                f"Tệp “{file.rel}” nặng {_size(file.size)}, {state} giới hạn {_size(file_limit)} cho một tệp của "
+                f"Tệp “{file.rel}” nặng {filesize(file.size)}, {state} giới hạn {filesize(file_limit)} cho một tệp của "
                 "GitHub (tệp lớn hơn sẽ không đưa lên GitHub được); hãy nén lại, chia nhỏ, "
                 "hoặc để tệp ở nơi lưu trữ khác và đặt liên kết tới đó."
             )
     if total > site_limit * near:
         state = "vượt quá" if total > site_limit else "gần tới"
         warnings.append(
-            f"Toàn bộ trang web nặng {_size(total)}, {state} giới hạn {_size(site_limit)} của GitHub Pages; "
+            f"Toàn bộ trang web nặng {filesize(total)}, {state} giới hạn {filesize(site_limit)} của GitHub Pages; "
             "hãy giảm kích thước ảnh và tệp đính kèm, hoặc chuyển các tệp lớn (video, bản scan) sang nơi lưu trữ khác."
         )
     return warnings
-
-
-def _size(size: int) -> str:
-    """A size as Vietnamese readers write it: ``85,3 MB``, ``1 GB``."""
-    for unit, scale in (("GB", GB), ("MB", MB), ("KB", KB)):
-        if size >= scale:
-            value = f"{size / scale:.1f}".removesuffix(".0").replace(".", ",")
-            return f"{value} {unit}"
-    return f"{size} byte"

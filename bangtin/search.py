@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -182,8 +182,3 @@ def write_search_index(site_dir: Path, index: Mapping[str, Any] | None = None) -
     if data != original:
         path.write_bytes(data)
     return True
-
-
-def search_words(text: str, separator: str = SEPARATOR) -> Iterable[str]:
-    """Lower-case words of ``text`` as the search tokenizer splits them (for tests and tools)."""
-    return [word.lower() for section in _TAG.split(nfc(text)) for word in re.split(separator, section) if word]

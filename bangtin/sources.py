@@ -105,7 +105,8 @@ def _parse_front_matter(
         try:
             node, meta = _compose(text, _StringDatesLoader)
         except yaml.YAMLError as error:
-            problems.error(rel, _yaml_error_line(error), "", _yaml_error_message(error))
+            line, message = explain_yaml_error(error, "phần thông tin đầu tệp", 2)
+            problems.error(rel, line, "", message)
             return None
     if meta is None:
         return {}, {}, {}
@@ -148,12 +149,11 @@ def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> Any:
     return loader.construct_object(node, deep=True)
 
 
-def _yaml_error_line(error: yaml.YAMLError) -> int:
+def explain_yaml_error(error: yaml.YAMLError, what: str, first_line: int) -> tuple[int, str]:
+    """The line of a YAML mistake and a Vietnamese message saying what to do; ``first_line`` is the file's line of
+    the text's first line (front-matter starts on line 2), ``what`` names the text ("phần thông tin đầu tệp")."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    return mark.line + 2 if mark is not None else 2
-
-
-def _yaml_error_message(error: yaml.YAMLError) -> str:
+    line = mark.line + first_line if mark is not None else first_line
     problem = str(getattr(error, "problem", "") or "")
     hint = "kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này"
     if "mapping values are not allowed" in problem:
@@ -164,4 +164,4 @@ def _yaml_error_message(error: yaml.YAMLError) -> str:
         hint = "dòng này thiếu dấu hai chấm sau tên khóa"
     elif "expected <block end>" in problem or "did not find expected" in problem:
         hint = "thụt lề hoặc dấu ngoặc/ngoặc kép chưa đóng; hãy so với mẫu"
-    return f"phần thông tin đầu tệp (YAML) viết sai: {hint} (chi tiết: {problem or error})"
+    return line, f"{what} (YAML) viết sai: {hint} (chi tiết: {problem or error})"

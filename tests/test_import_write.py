@@ -118,7 +118,30 @@ def test_text_in_legacy_encodings_and_utf16_is_read(tmp_path: Path) -> None:
     for encoding in ("utf-16", "utf-8-sig"):
         path = tmp_path / f"plan-{encoding}.txt"
         path.write_bytes(text.encode(encoding))
-        assert import_plan(path).meta["title"] == "Tổ chức Ngày hội STEM"
+        imported = import_plan(path)
+        assert imported.meta["title"] == "Tổ chức Ngày hội STEM"
+        assert not any("Windows-1258" in message for message in imported.missing)
+
+
+def _windows_1258(text: str) -> bytes:
+    """Text as Vietnamese Windows saves it: base letters (Ê, Ơ, Đ…) precomposed, tone marks combining after them."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_a_text_in_windows_1258_is_read_and_the_clerk_told_to_check_it(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach-cu.txt"
+    path.write_bytes(_windows_1258("KẾ HOẠCH\nTổ chức Ngày hội STEM\nNơi nhận:\n- Lưu: VT."))
+    imported = import_plan(path)
+    assert imported.meta["title"] == "Tổ chức Ngày hội STEM"  # cp1258 keeps Vietnamese as base letters and tone marks
+    [note] = [message for message in imported.missing if "Windows-1258" in message]
+    assert "“ke-hoach-cu.txt” không lưu bằng mã UTF-8" in note and "lưu lại tệp bằng mã UTF-8" in note
 
 
 def test_rendered_file_starts_with_front_matter() -> None:

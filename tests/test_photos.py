@@ -1,4 +1,4 @@
-"""Photo pipeline: orientation, metadata removal, widths, cache, HEIC, copying."""
+"""Photo pipeline: orientation, metadata removal, widths, cache, HEIC, what is published."""
 
 from __future__ import annotations
 
@@ -9,20 +9,25 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageDraw
 
-from bangtin.photo_metadata import metadata_problems
+from photo_metadata import metadata_problems
+
+from bangtin.media import Media, media_files
 from bangtin.photos import (
     DEFAULT_WIDTHS,
     Photo,
-    PhotoError,
     PhotoStats,
     build_photo,
     build_photos,
-    copy_variants,
     photo_key,
     prune_cache,
     social_variant,
     target_widths,
 )
+from bangtin.problems import PhotoError
+
+
+def _widths(photo: Photo) -> tuple[int, ...]:
+    return tuple(v.width for v in photo.variants_for("jpeg"))
 
 GPS = {1: "N", 2: (21.0, 2.0, 15.5), 3: "E", 4: (105.0, 53.0, 7.25), 5: 0, 6: 12.0}
 XMP = (
@@ -101,7 +106,7 @@ def test_variants_are_upright_capped_and_clean(phone_jpeg: Path, tmp_path: Path)
     photo = build_photo(phone_jpeg, cache)
 
     assert (photo.width, photo.height) == (1200, 1600)  # orientation 6 turned the frame upright
-    assert photo.widths == (360, 720, 1080, 1200)  # 1440 capped at the photo's own width
+    assert _widths(photo) == (360, 720, 1080, 1200)  # 1440 capped at the photo's own width
     assert [(v.width, v.height) for v in photo.variants_for("webp")] == [(360, 480), (720, 960), (1080, 1440), (1200, 1600)]
     assert len(photo.variants) == 8
     for variant in photo.variants:
@@ -158,7 +163,7 @@ def test_key_depends_on_content_and_settings(phone_jpeg: Path, tmp_path: Path) -
     assert photo_key(data) != photo_key(data, (360, 720))
     assert photo_key(data, (720, 360)) == photo_key(data, (360, 720, 720))
     small = build_photo(phone_jpeg, tmp_path / "cache", widths=(360, 720))
-    assert small.widths == (360, 720) and small.key == photo_key(data, (360, 720))
+    assert _widths(small) == (360, 720) and small.key == photo_key(data, (360, 720))
 
 
 def test_target_widths_never_upscale() -> None:
@@ -177,7 +182,7 @@ def test_heic_from_iphone(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     photo = build_photo(source, cache)
     assert (photo.width, photo.height) == (600, 800)
-    assert photo.widths == (360, 600)
+    assert _widths(photo) == (360, 600)
     for variant in photo.variants:
         path = cache / variant.file_name
         with Image.open(path) as image:
@@ -198,28 +203,28 @@ def test_transparent_png_is_flattened_on_white(tmp_path: Path) -> None:
         assert _close(out.convert("RGB").getpixel((50, 100)), (0, 128, 0))
 
 
-def test_copy_variants_publishes_only_variants(phone_jpeg: Path, tmp_path: Path) -> None:
-    cache, site = tmp_path / "cache", tmp_path / "site" / "anh"
+def test_only_variants_are_published_and_the_originals_address_serves_a_clean_jpeg(phone_jpeg: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
     photo = build_photo(phone_jpeg, cache)
-    copied = copy_variants(photo, cache, site)
-    assert sorted(path.name for path in copied) == sorted(v.file_name for v in photo.variants)
-    assert sorted(path.name for path in site.iterdir()) == sorted(v.file_name for v in photo.variants)
+    files = dict(media_files(Media({"tin-tuc/2025/12/bai/anh.jpg": photo}, PhotoStats()), cache))
+    assert files["tin-tuc/2025/12/bai/anh.jpg"] == cache / photo.fallback.file_name
+    published = {path.name for path in files.values()}
+    assert published <= {v.file_name for v in photo.variants}
+    assert {v.file_name for v in photo.variants_for("webp")} <= published
     original = phone_jpeg.read_bytes()
-    assert all(path.read_bytes() != original for path in site.iterdir())
-    assert copy_variants(photo, cache, site) == []  # already there
+    assert all(path.read_bytes() != original for path in files.values())
 
 
-def test_srcset_fallback_and_social_preview(tmp_path: Path) -> None:
+def test_variants_fallback_and_social_preview(tmp_path: Path) -> None:
     source = tmp_path / "wide.jpg"
     phone_image(4032, 3024).save(source, quality=85)
     photo = build_photo(source, tmp_path / "cache")
     key = photo.key
-    assert photo.srcset("webp") == f"{key}-360.webp 360w, {key}-720.webp 720w, {key}-1080.webp 1080w, {key}-1440.webp 1440w"
-    assert photo.srcset("jpeg", base="../anh/").startswith(f"../anh/{key}-360.jpg 360w, ")
+    assert [v.file_name for v in photo.variants_for("webp")] == [f"{key}-{w}.webp" for w in (360, 720, 1080, 1440)]
+    assert [v.width for v in photo.variants_for("jpeg")][0] == 360
     assert photo.fallback.file_name == f"{key}-720.jpg"
     social = social_variant(photo)
     assert (social.format, social.width, social.height) == ("jpeg", 1080, 810)
-    assert social.mime_type == "image/jpeg"
 
 
 def test_photo_round_trips_through_dict(phone_jpeg: Path, tmp_path: Path) -> None:
@@ -275,3 +280,20 @@ def test_image_data_start_helper() -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8)).save(buffer, "WEBP")
     assert buffer.getvalue()[image_data_start(buffer.getvalue()) :][:3] == b"VP8"
+
+
+def test_a_broken_colour_profile_is_reported_and_the_photo_still_published(tmp_path: Path) -> None:
+    source = tmp_path / "hong-mau.jpg"
+    phone_image(800, 600).save(source, "JPEG", quality=85, icc_profile=b"not a colour profile" * 8)
+    stats = PhotoStats()
+    photo = build_photo(source, tmp_path / "cache", stats=stats)
+    assert photo.variants and stats.processed == 1
+    assert stats.notes == ["ảnh “hong-mau.jpg” có hồ sơ màu (ICC) hỏng: màu được giữ như trong tệp, có thể hơi khác ảnh gốc"]
+
+
+def test_without_pillow_heif_an_iphone_photo_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bangtin import imaging
+
+    monkeypatch.setattr(imaging, "HEIF", False)  # as on a machine where pillow-heif failed to install
+    with pytest.raises(PhotoError, match=r"“IMG_0001.HEIC”: máy này chưa cài gói pillow-heif .*Tương thích nhất"):
+        imaging.decode(b"\x00\x00\x00\x18ftypheic", "IMG_0001.HEIC")

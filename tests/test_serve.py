@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from sitebuild import BUILD_EPOCH, front, make_site
 ERROR_TITLE = "Nội dung có lỗi cần sửa"
 HOME_TITLE = "<h1>Trường Mầm non Thử Nghiệm</h1>"
 ARTICLE = "tin-tuc/2025/12/tin-sai-ngay/"
+STEM_ARTICLE = "tin-tuc/2025/12/be-vui-ngay-hoi-stem/"
 WRONG_DATE = front({"title": "Tin sai ngày", "date": "31/02/2025", "categories": ["Tin tức"]})
 FIXED = front({"title": "Tin sai ngày", "date": "2025-12-10", "categories": ["Tin tức"]})
 WRONG_KEY = front({"title": "Tin sai ngày", "date": "2025-12-10", "catgories": ["Tin tức"]})
@@ -93,3 +95,26 @@ def test_serve_shows_errors_then_the_site_once_fixed(serve):
     page = _wait_for(base + ARTICLE, ERROR_TITLE, server, log)  # the page the clerk was looking at
     assert "<code>catgories</code>" in page and "có phải ý bạn là “categories”?" in page
     assert server.poll() is None
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_failed_rebuild_publishes_nothing_of_the_build_before_it(serve):
+    """Each build is planned anew: once the content has errors, no photo or feed of the last good build is served."""
+    root, base, server, log = serve
+    (root / "news/2025-12-10-tin-sai-ngay.md").write_text(FIXED, encoding="utf-8")
+    article = _wait_for(base + STEM_ARTICLE, "<h1", server, log)
+    photo = re.search(r'src="\.\./\.\./\.\./\.\./(anh/[0-9a-f]{16}-\d+\.jpg)"', article)
+    assert photo, article[:3000]
+    published = [base + photo.group(1), base + STEM_ARTICLE + "ngay-hoi-stem/cover.jpg", base + "rss.xml"]
+    assert [_status(url) for url in published] == [200, 200, 200]
+
+    (root / "news/2025-12-10-tin-sai-ngay.md").write_text(WRONG_KEY, encoding="utf-8")
+    _wait_for(base + STEM_ARTICLE, ERROR_TITLE, server, log)
+    assert [_status(url) for url in published] == [404, 404, 404]

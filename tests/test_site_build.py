@@ -158,7 +158,7 @@ def test_titles_are_escaped_in_every_template(tmp_path):
 
 
 def test_published_photos_are_clean_variants_never_the_phone_original(tmp_path):
-    from bangtin.photo_metadata import metadata_problems
+    from photo_metadata import metadata_problems
     from test_photos import phone_exif, phone_image
 
     import io

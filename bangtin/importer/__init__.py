@@ -1,4 +1,4 @@
-"""Import a plan from a Word (.docx) or plain-text file into ``plans/<slug>.md`` (DESIGN.md §4).
+"""Import a plan from a Word (.docx) or plain-text file into ``plans/<slug>.md`` (the keys of ``bangtin/kinds/plan.py``).
 
     imported = import_plan(Path("ke-hoach.docx"))
     imported.meta, imported.body, imported.images, imported.missing

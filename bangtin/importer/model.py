@@ -31,6 +31,8 @@ class Source:
     blocks: tuple[Block, ...]
     images: dict[str, bytes] = field(default_factory=dict)
     from_word: bool = False
+    notes: tuple[str, ...] = ()
+    """What reading the file could only guess (a text in an old encoding), in Vietnamese, for the clerk."""
 
     @property
     def lines(self) -> list[Line]:

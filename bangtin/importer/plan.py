@@ -1,4 +1,4 @@
-"""Assemble the front-matter of DESIGN.md §4 from what each phase read, and say what could not be found."""
+"""Assemble a plan's front-matter (the keys of ``bangtin/kinds/plan.py``) from what each phase read, and say what could not be found."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def import_plan(path: Path) -> ImportedPlan:
     trailer = read_trailer(blocks, heading.body_start)
     top = [block for block in blocks[: heading.body_start] if isinstance(block, Line)]
     body, appendix = blocks[heading.body_start : trailer.start], blocks[trailer.end :]
-    draft = _Draft()
+    draft = _Draft(missing=list(source.notes))
     _read_identity(draft, top, heading, Path(path), source.from_word)
     _read_dates(draft, top, body)
     _read_links(draft, body, trailer)

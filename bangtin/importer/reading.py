@@ -27,21 +27,28 @@ def read_source(path: Path) -> Source:
     if suffix == ".docx":
         source = read_word(path)
     elif suffix in (".txt", ".md"):
-        source = Source(tuple(read_text_blocks(_decode(path.read_bytes()))))
+        text, notes = _decode(path.read_bytes(), path.name)
+        source = Source(tuple(read_text_blocks(text)), notes=notes)
     elif suffix == ".doc":
         raise UnreadableFile(f"{path.name}: tệp Word cũ (.doc); hãy mở bằng Word và lưu lại dạng .docx rồi nhập lại")
     else:
         raise UnreadableFile(f"{path.name}: chỉ nhập được tệp .docx hoặc .txt")
-    return Source(tuple(mend_paragraphs(source.blocks)), source.images, source.from_word)
+    return Source(tuple(mend_paragraphs(source.blocks)), source.images, source.from_word, source.notes)
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """The text of a plain-text file, and a note when it was not Unicode and had to be read as Windows-1258."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), ()
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
+        text = data.decode("cp1258", errors="replace")
+    unreadable = text.count("\ufffd")
+    note = (f"tệp “{name}” không lưu bằng mã UTF-8 nên được đọc theo mã Windows-1258"
+            + (f"; {unreadable} ký tự không đọc được (hiện thành “\ufffd”)" if unreadable else "")
+            + ": hãy so chữ Việt với văn bản gốc, hoặc lưu lại tệp bằng mã UTF-8 rồi nhập lại")
+    return text, (note,)
 
 
 def read_text_blocks(text: str) -> list[Block]:

@@ -35,7 +35,7 @@ def _quarter(q: str, year: str) -> str:
 
 
 _DAY = r"(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
-# Tried in order at the start of a line; each gives the `when` of DESIGN.md §4.
+# Tried in order at the start of a line; each gives a milestone's `when` (``bangtin/dates.py``, parse_period).
 TIME_FORMS: list[tuple[re.Pattern[str], Callable[..., str]]] = [
     (re.compile(rf"^(?:từ\s+)?tháng\s+(\d{{1,2}})\s*/\s*(\d{{4}}){_TO}(?:tháng\s+)?(\d{{1,2}})\s*/\s*(\d{{4}})", re.I), _months),
     (re.compile(rf"^(?:từ\s+)?tháng\s+(\d{{1,2}})(?:{_TO}|\s*[,;&]\s*|\s+và\s+)(?:tháng\s+)?(\d{{1,2}})\s*/\s*(\d{{4}})", re.I), _month_span),
