@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from content_samples import PLAN, POST, good_content
-from sitebuild import front, make_site, run_mkdocs
+from sitebuild import BASE_CONFIG, front, make_site, run_mkdocs, write_files
+
+from bangtin.dates import VN_TZ
+from bangtin.problems import ContentError
+from bangtin.settings import settings_from_config
+from bangtin.site import load_site
 
 OLD_SITE = "<p>Trang cũ vẫn còn nguyên</p>"
 
@@ -57,7 +63,25 @@ def _tree(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+#: The mistakes also built in full with MkDocs: one of each family (YAML, a value, a cross-check, a file, an encoding).
+BUILT = ("broken_yaml", "wrong_date", "duplicate_number", "missing_photo", "utf16_from_notepad", "same_address")
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
+def test_the_loader_reports_each_mistake_with_file_line_and_key(tmp_path, case):
+    files, where, expected = CASES[case]
+    root = tmp_path / "truong"
+    write_files(root, {**good_content(), **files})
+    settings = settings_from_config(BASE_CONFIG["site_url"], BASE_CONFIG["extra"])
+    with pytest.raises(ContentError) as raised:
+        load_site(root, settings, datetime(2026, 1, 15, 8, tzinfo=VN_TZ))
+    errors = [str(problem) for problem in raised.value.errors]
+    assert [line for line in errors if where in line and expected in line], errors
+    assert all(line.startswith("Lỗi – ") for line in errors)
+    assert str(raised.value).startswith(f"Nội dung có {len(errors)} lỗi, trang web chưa được tạo")
+
+
+@pytest.mark.parametrize("case", BUILT)
 def test_mistake_stops_the_build_and_loses_nothing(tmp_path, case):
     files, where, expected = CASES[case]
     root = make_site(tmp_path / "truong", {**good_content(), **files})
@@ -98,8 +122,6 @@ def test_bom_and_crlf_are_accepted(tmp_path):
 
 
 def test_missing_site_url_is_a_clear_error(tmp_path):
-    from sitebuild import BASE_CONFIG
-
     config = {k: v for k, v in BASE_CONFIG.items() if k != "site_url"}
     build = run_mkdocs(make_site(tmp_path / "truong", good_content(), config))
     assert build.returncode != 0 and "site_url" in build.output and "đường dẫn tuyệt đối" in build.output

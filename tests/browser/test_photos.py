@@ -1,30 +1,39 @@
 """Chromium picks the right photo variant on a phone, reserves its box and defers photos below the fold.
 
-The HTML here is a stand-in for the templates: it checks the engine's srcset, sizes and sizes of
-the variants, not the site's markup.
+The photos are written by the site's own ``picture`` macro (``overrides/bangtin/partials/macros.html``) and
+published as the build publishes them (:func:`bangtin.media.media_files`).
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
 from PIL import Image, ImageDraw
 
-from bangtin.photos import ARTICLE_SIZES, Photo, build_photos, copy_variants
+from bangtin.filters import template_filters
+from bangtin.media import Media, media_files
+from bangtin.photos import PhotoStats, build_photos
 
 pytestmark = pytest.mark.browser
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+PAGE = """{% from "bangtin/partials/macros.html" import picture %}<!doctype html><html lang="vi">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{margin:0 16px}img{display:block;max-width:100%;height:auto}</style>
+{{ picture(photos[0], "Ảnh đầu", lazy=false) }}{{ picture(photos[1], "Ảnh hai") }}
+<div style="height: 6000px"></div>{{ picture(photos[2], "Ảnh cuối") }}"""
 
 
-def picture(photo: Photo, *, lazy: bool) -> str:
-    loading = ' loading="lazy"' if lazy else ' fetchpriority="high"'
-    return (
-        f'<picture><source type="image/webp" srcset="{photo.srcset("webp", "anh/")}" sizes="{ARTICLE_SIZES}">'
-        f'<img src="anh/{photo.fallback.file_name}" srcset="{photo.srcset("jpeg", "anh/")}" sizes="{ARTICLE_SIZES}" '
-        f'width="{photo.width}" height="{photo.height}" alt="Ảnh"{loading} decoding="async"></picture>'
-    )
+def render_page(photos: list) -> str:
+    """The macro as the site renders it; the page sits at the site's root, so ``url`` leaves addresses as they are."""
+    env = Environment(loader=FileSystemLoader(str(OVERRIDES)), autoescape=True)
+    env.filters.update(template_filters())
+    env.filters["url"] = lambda address: address
+    return env.from_string(PAGE).render(photos=photos)
 
 
 def test_phone_loads_1080_webp_and_defers_photos_below_the_fold(
@@ -38,15 +47,11 @@ def test_phone_loads_1080_webp_and_defers_photos_below_the_fold(
         image.save(sources[-1], quality=90)
     photos, _ = build_photos(sources, tmp_path / "cache")
     site = tmp_path / "site"
-    for photo in photos:
-        copy_variants(photo, tmp_path / "cache", site / "anh")
-    spacer = '<div style="height: 6000px"></div>'
-    (site / "index.html").write_text(
-        '<!doctype html><html lang="vi"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<style>body{margin:0 16px}img{display:block;max-width:100%;height:auto}</style>"
-        + picture(photos[0], lazy=False) + picture(photos[1], lazy=True) + spacer + picture(photos[2], lazy=True),
-        encoding="utf-8",
-    )
+    media = Media({f"bai/IMG_{index}.jpg": photo for index, photo in enumerate(photos)}, PhotoStats())
+    for address, path in media_files(media, tmp_path / "cache"):
+        (site / address).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, site / address)
+    (site / "index.html").write_text(render_page(photos), encoding="utf-8")
 
     context = browser.new_context(
         viewport={"width": 412, "height": 915}, device_scale_factor=2.6, is_mobile=True, has_touch=True
