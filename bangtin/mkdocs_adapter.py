@@ -22,7 +22,14 @@ from .search import PIPELINE as SEARCH_PIPELINE
 from .search import SCRIPT as SEARCH_SCRIPT
 from .search import SEPARATOR as SEARCH_SEPARATOR
 from .site import FOLDERS
-from .speed import install_speed_layer, installed_material, material_search_index, pinned_material, speed_layer_refusal
+from .speed import (
+    install_material_rendering,
+    install_speed_layer,
+    installed_material,
+    material_search_index,
+    pinned_material,
+    speed_layer_refusal,
+)
 from .speed.template_cache import BundledBytecodeCache
 from .text import slugify_anchor
 
@@ -164,6 +171,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if (links := _build.feed_links()) is not None:  # pages without a context of their own (404.html)
         env.globals["bt_feed_links"] = links
     _templates = None
+    install_material_rendering(env)
     if _build.settings is None or _build.settings.speed_layer:
         if (refusal := speed_layer_refusal(pinned_material(), installed_material())) is None:
             _templates = install_speed_layer(env, _theme_dir(config), Path(config.config_file_path).parent)

@@ -10,7 +10,8 @@ ways, over several sets of theme features):
 * :func:`material_search_index`: the search index read from the memory of Material's search plugin instead of
   parsing back the file it has just written.
 
-``extra.bangtin.speed_layer: false`` turns all three off, and so does an installed Material other than the version
+``overrides/main.html`` names the blocks the layer may share (``bt_shared_block``). ``extra.bangtin.speed_layer: false``
+turns all three off, and so does an installed Material other than the version
 ``pyproject.toml`` pins (the layer was checked against that one only): then Material renders every page itself.
 """
 
@@ -54,6 +55,11 @@ def speed_layer_refusal(pinned: str | None, installed: str | None) -> str | None
     return (f"Material for MkDocs {installed or '(không rõ)'} khác bản {pinned or '(không rõ)'} mà Bảng tin đã kiểm "
             "tra: trang được tạo hoàn toàn theo cách của Material (chậm hơn một chút, nội dung như nhau). Cài đúng "
             "các bản trong constraints.txt để tạo trang nhanh hơn.")
+
+
+def install_material_rendering(env: Environment) -> None:
+    """Without the layer, ``overrides/main.html``'s shared blocks are Material's own (``super()``)."""
+    env.globals["bt_shared_block"] = lambda name, render: render()
 
 
 def install_speed_layer(env: Environment, theme_dir: str, root: Path) -> BundledBytecodeCache:
