@@ -16,9 +16,9 @@ from types import ModuleType
 from typing import Any
 
 from . import school
-from .documents import write_documents
 from .feed_xml import write_feeds
 from .feeds import Feed, FeedLink, build_feed_links
+from .kinds import KINDS
 from .media import CACHE_DIR, Media, build_media, media_files
 from .pages import PageSpec
 from .photos import PhotoStats, prune_cache
@@ -69,7 +69,9 @@ class Build:
         if self.site is None or self.settings is None:
             return []
         write_feeds(self.site, self.feeds, self.contents, site_dir)
-        write_documents(self.site, site_dir)
+        for kind in KINDS:  # each kind's data for portals and hubs (van-ban.json, cong-khai.json)
+            if kind.write is not None:
+                kind.write(self.site, site_dir)
         write_search_index(site_dir, search_index)
         extras, warnings = pages_extras(self.settings.cname, self.settings.site_url)
         for name, content in extras.items():
@@ -102,6 +104,8 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     media = build_media(pages.values(), root / CACHE_DIR)
     prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
     log = [("warning", str(problem)) for problem in site.warnings]
+    if reminders := [line for kind in KINDS for line in kind.reminders(site)]:
+        log.append(("info", "Nhắc việc (không chặn việc tạo trang): " + "; ".join(reminders)))
     log += [("info", note) for note in sorted(media.stats.notes)]
     log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm"))
     return Build(root, settings, site, pages, feeds, media, log)

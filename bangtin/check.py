@@ -78,6 +78,8 @@ class Report(ByLevel):
     """(what ``bangtin check`` calls the kind, files read), for each kind in the registry's order."""
     drafts: int = 0
     scheduled: int = 0
+    reminders: tuple[str, ...] = ()
+    """What the clerk should still do (a công khai item past its deadline); never an error."""
 
 
 def check_root(root: Path, now: datetime) -> Report:
@@ -89,8 +91,10 @@ def check_root(root: Path, now: datetime) -> Report:
     records = [(kind, record) for kind in KINDS for record in site.records[kind.name]]
     drafts = sum(1 for _, record in records if record.draft)
     scheduled = sum(1 for kind, record in records if not record.draft and not kind.published(record, now))
-    counts = tuple((kind.count_label, len(site.records[kind.name])) for kind in KINDS)
-    return Report(site.warnings, counts, drafts, scheduled)
+    counts = tuple((kind.count_label, len(site.records[kind.name])) for kind in KINDS
+                   if site.records[kind.name] or (root / kind.folder).is_dir())
+    reminders = tuple(line for kind in KINDS for line in kind.reminders(site))
+    return Report(site.warnings, counts, drafts, scheduled, reminders)
 
 
 def render_report(report: Report) -> list[str]:
@@ -112,4 +116,6 @@ def render_report(report: Report) -> list[str]:
     waiting += [f"{report.scheduled} bài hẹn giờ đăng sau"] * bool(report.scheduled)
     if waiting:
         lines.append(f"Trong đó có {' và '.join(waiting)}, chưa hiện trên trang web.")
+    if report.reminders:
+        lines += ["", "Nhắc việc (không chặn việc tạo trang):", *(f"  - {line}" for line in report.reminders)]
     return lines

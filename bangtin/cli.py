@@ -43,10 +43,13 @@ class _Group(click.Group):
     command_class = _Command
 
 
+KIND_CHOICES = ", ".join(f"{word} ({kind.scaffold.name})" for word, kind in SCAFFOLDS.items())
+
+
 class _Kind(click.Choice):
     def convert(self, value, param, ctx):
         if value not in self.choices:
-            self.fail(f"“{value}” không phải loại tệp; hãy chọn tin (bài viết), ke-hoach (kế hoạch) hoặc clb (câu lạc bộ)")
+            self.fail(f"“{value}” không phải loại tệp; hãy chọn {KIND_CHOICES}")
         return value
 
 
@@ -71,16 +74,16 @@ def main() -> None:
 @click.group(name="bangtin", cls=_Group, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...")
 @click.help_option("-h", "--help", help=HELP)
 def cli() -> None:
-    """Bảng tin: tạo bài viết, kế hoạch, câu lạc bộ mới, kiểm tra nội dung và nhập kế hoạch từ tệp Word."""
+    """Bảng tin: tạo bài viết, kế hoạch, câu lạc bộ, mục công khai mới, kiểm tra nội dung và nhập kế hoạch từ tệp Word."""
 
 
-@cli.command(options_metavar="[TÙY_CHỌN]", name="new", short_help="Tạo bài viết, kế hoạch hoặc câu lạc bộ mới từ mẫu.")
+@cli.command(options_metavar="[TÙY_CHỌN]", name="new", short_help="Tạo bài viết, kế hoạch, câu lạc bộ hoặc mục công khai mới từ mẫu.")
 @click.argument("kind", metavar="LOẠI", type=_Kind(list(SCAFFOLDS)))
 @click.argument("title", metavar="TIÊU_ĐỀ")
 @click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
 @click.help_option("-h", "--help", help=HELP)
 def new_command(kind: str, title: str, root: Path | None) -> None:
-    """Tạo tệp mới từ mẫu có ghi chú: LOẠI là tin (bài viết), ke-hoach (kế hoạch) hoặc clb (câu lạc bộ).
+    """Tạo tệp mới từ mẫu có ghi chú: LOẠI là tin (bài viết), ke-hoach (kế hoạch), clb (câu lạc bộ) hoặc cong-khai (mục công khai).
 
     Ví dụ: bangtin new tin "Bé vui Ngày hội STEM"
     """
@@ -102,7 +105,7 @@ def new_command(kind: str, title: str, root: Path | None) -> None:
 @click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
 @click.help_option("-h", "--help", help=HELP)
 def check_command(root: Path | None) -> None:
-    """Kiểm tra mọi kế hoạch, bài viết, câu lạc bộ và mkdocs.yml mà không tạo trang web.
+    """Kiểm tra mọi kế hoạch, bài viết, câu lạc bộ, mục công khai và mkdocs.yml mà không tạo trang web.
 
     In từng lỗi kèm tệp:dòng; trả mã 1 khi có lỗi, 0 khi không có lỗi.
     """

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .feed_content import build_enclosure, clean
-from .kinds.plan import Plan
 from .models import Reference
-from .site import Site
+
+if TYPE_CHECKING:
+    from .kinds.plan import Plan
+    from .site import Site
 
 DOCUMENTS_FILE = "van-ban.json"
 FORMAT_VERSION = 1

@@ -17,9 +17,10 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
-from lxml.html import builder as E  # noqa: N812  (the kinds build item HTML with it)
+from lxml.html import builder as E  # noqa: N812
 from lxml.html.defs import link_attrs
 
+from .filters import filesize
 from .models import Asset
 from .text import nfc, squash_spaces
 
@@ -65,6 +66,15 @@ def build_enclosure(site_url: str, page_url: str, asset: Asset, site_dir: Path) 
     built = site_dir / page_url / asset.rel
     length = built.stat().st_size if built.is_file() else asset.size
     return Enclosure(site_url + page_url + asset.rel, length, media_type(asset.name))
+
+
+def attachments_html(assets: tuple[Asset, ...], files: list[Enclosure]) -> str:
+    """"Tệp đính kèm" and a list of the files with their type and size, for an item's content ("" without files)."""
+    if not files:
+        return ""
+    items = [E.LI(E.A(asset.name, href=file.url), f" ({asset.extension}, {filesize(file.length)})")
+             for asset, file in zip(assets, files)]
+    return html_of(E.H2("Tệp đính kèm")) + html_of(E.UL(*items))
 
 
 def media_type(name: str) -> str:

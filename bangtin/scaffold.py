@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -12,7 +13,11 @@ import yaml
 
 from .dates import school_year_of
 from .kinds import KINDS, Kind
-from .text import nfc, slugify, squash_spaces
+from .problems import Problems
+from .settings import cong_khai_rules
+from .text import fold, nfc, slugify, squash_spaces
+
+_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 
 
 #: The kinds by the word the clerk types: ``bangtin new tin …``.
@@ -50,9 +55,23 @@ def render_new(kind: str, title: str, now: datetime, config: Mapping[str, Any]) 
         "title": _scalar(title), "slug": slugify(title), "moment": f"{now:%Y-%m-%d %H:%M}",
         "day": f"{now:%Y-%m-%d}", "school_year": school_year_of(now.date()), "categories": _flow(first),
         "school": str(school.get("name") or "Trường Mầm non Hoa Sen"),
+        **_disclosure_values(title, block, school, now),
     }
     template = resources.files("bangtin").joinpath("templates", SCAFFOLDS[kind].scaffold.template).read_text(encoding="utf-8")
     return Template(template).substitute(values)
+
+
+def _disclosure_values(title: str, block: Mapping[str, Any], school: Mapping[str, Any], now: datetime) -> dict[str, str]:
+    """For ``bangtin new cong-khai``: the item whose name the title holds, the school year it names (else the one due
+    now), and the list of items to choose from."""
+    rules = cong_khai_rules(block.get("cong_khai"), str(school.get("level") or "") or None, Problems())
+    folded = fold(title).casefold()
+    item = next((item for item in rules.items if fold(item.name).casefold() in folded), rules.items[0])
+    year = _YEAR_IN_TITLE.search(title)
+    return {
+        "item": item.key, "item_list": ", ".join(f"{item.key} ({item.name})" for item in rules.items),
+        "disclosure_year": f"{year[1]}-{year[2]}" if year else rules.due_year(now.date()),
+    }
 
 
 def write_new(root: Path, kind: str, title: str, now: datetime, config: Mapping[str, Any]) -> Path:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Any, Mapping
 
+from .disclosure_rules import DEFAULT_DEADLINE, LEVELS, DisclosureItem, DisclosureRules, default_items
 from .numbers import DocNumber, parse_number
 from .problems import ContentError, Problems
-from .text import slugify
+from .text import nfc, slugify
 
 CONFIG = "mkdocs.yml"
-SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname", "speed_layer")
-SCHOOL_KEYS = ("name", "short", "place", "address", "phone", "email", "description")
+SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname", "cong_khai", "speed_layer")
+SCHOOL_KEYS = ("name", "short", "place", "address", "phone", "email", "description", "level")
 MOVEMENT_KEYS = ("name", "basis", "description")
+CONG_KHAI_KEYS = ("deadline", "items")
+_DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,8 @@ class School:
     phone: str | None = None
     email: str | None = None
     description: str | None = None
+    level: str | None = None
+    """Cấp học, one of :data:`bangtin.disclosure_rules.LEVELS`."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class Settings:
     feed_items: int = 30
     per_page: int = 10
     cname: str | None = None
+    cong_khai: DisclosureRules = DisclosureRules(default_items(None))
     speed_layer: bool = True
     """Whether :mod:`bangtin.speed` may render Material's pieces once per place (``false``: Material renders all)."""
 
@@ -85,13 +93,15 @@ def settings_from_config(site_url: str | None, extra: Mapping[str, Any] | None) 
     movements = _movements(block.get("movements"), problems)
     feed_items = _positive(block.get("feeds") or {}, "items", 30, "extra.bangtin.feeds", problems)
     per_page = _positive(block.get("news") or {}, "per_page", 10, "extra.bangtin.news", problems)
+    cong_khai = cong_khai_rules(block.get("cong_khai"), school.level if school else None, problems)
     speed_layer = block.get("speed_layer", True)
     if not isinstance(speed_layer, bool):
         problems.error(CONFIG, 0, "extra.bangtin.speed_layer", f"cần true (có) hoặc false (không), không phải “{speed_layer}”")
     if problems.errors:
         raise ContentError(problems.errors)
     assert school is not None
-    return Settings(url, school, categories, movements, feed_items, per_page, _cname(block.get("cname")), speed_layer)
+    return Settings(url, school, categories, movements, feed_items, per_page, _cname(block.get("cname")), cong_khai,
+                    speed_layer)
 
 
 def _site_url(value: str | None, problems: Problems) -> str:
@@ -117,9 +127,14 @@ def _school(value: Any, problems: Problems) -> School | None:
         problems.error(CONFIG, 0, "extra.bangtin.school", "cần tên trường, ví dụ school: {name: Trường Mầm non Hoa Sen, short: MNHS, place: Bồ Đề}")
         return None
     _check_keys(value, SCHOOL_KEYS, "extra.bangtin.school", problems)
-    fields = {key: str(value[key]).strip() for key in SCHOOL_KEYS if value.get(key) is not None}
+    fields = {key: nfc(str(value[key])).strip() for key in SCHOOL_KEYS if value.get(key) is not None}
     fields.setdefault("short", "")
     fields.setdefault("place", "")
+    if "level" in fields:
+        level = next((known for known in LEVELS if known.casefold() == fields["level"].casefold()), None)
+        if level is None:
+            problems.error(CONFIG, 0, "extra.bangtin.school.level", f"cấp học “{fields['level']}” không hợp lệ; chọn một trong: {', '.join(LEVELS)}")
+        fields["level"] = level
     return School(**fields)
 
 
@@ -163,3 +178,44 @@ def _positive(block: Mapping[str, Any], key: str, default: int, where: str, prob
 
 def _cname(value: Any) -> str | None:
     return str(value).strip() or None if value else None
+
+
+def cong_khai_rules(value: Any, level: str | None, problems: Problems) -> DisclosureRules:
+    """The công khai items and deadline: TT 09/2024's for the school's level, unless the block says otherwise."""
+    where = "extra.bangtin.cong_khai"
+    if value is None:
+        return DisclosureRules(default_items(level))
+    if not isinstance(value, dict):
+        problems.error(CONFIG, 0, where, "cần dạng {deadline: 30/06, items: {thong-tin-chung: {name: Thông tin chung, basis: Điều 4}}}")
+        return DisclosureRules(default_items(level))
+    _check_keys(value, CONG_KHAI_KEYS, where, problems)
+    deadline = DEFAULT_DEADLINE
+    if "deadline" in value:
+        match = _DAY_MONTH.match(str(value["deadline"]).strip())
+        try:
+            deadline = (int(match[1]), int(match[2])) if match else deadline
+            date(2025, deadline[1], deadline[0])
+        except ValueError:
+            match = None
+        if match is None:
+            problems.error(CONFIG, 0, f"{where}.deadline", f"cần ngày và tháng dạng 30/06, không phải “{value['deadline']}”")
+            deadline = DEFAULT_DEADLINE
+    items = default_items(level)
+    if "items" in value:
+        items = _disclosure_items(value["items"], f"{where}.items", problems) or items
+    return DisclosureRules(items, deadline)
+
+
+def _disclosure_items(value: Any, where: str, problems: Problems) -> tuple[DisclosureItem, ...]:
+    if not isinstance(value, dict) or not value:
+        problems.error(CONFIG, 0, where, "cần dạng thong-tin-chung: {name: Thông tin chung, basis: Điều 4}")
+        return ()
+    items = []
+    for key, spec in value.items():
+        if slugify(str(key)) != str(key) or not isinstance(spec, dict) or not spec.get("name"):
+            problems.error(CONFIG, 0, f"{where}.{key}", "mỗi mục cần khóa viết thường không dấu (ví dụ thong-tin-chung) và tên (name)")
+            continue
+        _check_keys(spec, ("name", "basis"), f"{where}.{key}", problems)
+        basis = nfc(str(spec["basis"])).strip() if spec.get("basis") else None
+        items.append(DisclosureItem(str(key), nfc(str(spec["name"])).strip(), basis))
+    return tuple(items)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from bangtin.site import FOLDERS
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 # 2026-01-15 08:00 +07:00: after every sample article, before the scheduled one.
@@ -75,7 +77,7 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
 
 def copy_sample(root: Path) -> Path:
     """A copy of this repository's sample school (tests never build in the repository itself)."""
-    for name in ("hooks", "overrides", "docs", "plans", "news", "clubs"):
+    for name in ("hooks", "overrides", "docs", *FOLDERS):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

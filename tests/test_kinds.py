@@ -110,16 +110,16 @@ def test_a_site_has_its_pages_in_a_stable_order(tmp_path):
     assert uris[8] == "tin-tuc/2025/12/tin-12/index.md" and uris[20] == "tin-tuc/2024/05/tin-cu/index.md"
     assert uris[21:] == ["ke-hoach/index.md", "ke-hoach/2025/1-kh-mntn/index.md", "phong-trao/index.md",
                          "phong-trao/thi-dua-dmst-cds/index.md", "cau-lac-bo/index.md", "cau-lac-bo/clb/index.md",
-                         "dang-ky-nhan-tin/index.md"]
+                         "cong-khai/index.md", "cong-khai/2025-2026/index.md", "dang-ky-nhan-tin/index.md"]
     assert len(set(uris)) == len(uris)
     feeds = [feed.path for feed in build_feed_list(site)]
     assert feeds == ["rss.xml", "ke-hoach/rss.xml", "tin-tuc/chuyen-muc/tin-tuc/rss.xml",
                      "tin-tuc/chuyen-muc/hoat-dong-stem/rss.xml", "tin-tuc/chuyen-muc/khoa-hoc-cong-nghe/rss.xml",
-                     "cau-lac-bo/clb/rss.xml"]
+                     "cau-lac-bo/clb/rss.xml", "cong-khai/rss.xml"]
 
 
 def test_every_kind_is_wired_once():
-    assert [kind.name for kind in KINDS] == ["plan", "post", "club"]
+    assert [kind.name for kind in KINDS] == ["plan", "post", "club", "cong-khai"]
     assert len({kind.folder for kind in KINDS}) == len({kind.scaffold.word for kind in KINDS}) == len(KINDS)
     for kind in KINDS:
         assert all(field.read for field in kind.schema.values()) and "draft" in kind.schema

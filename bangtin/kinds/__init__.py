@@ -91,6 +91,11 @@ class Kind:
     feed_item: Callable[[Record, Site, dict[str, str], Path], Item] | None = None
     moment: Callable[[Record], datetime] | None = None
     is_due: Callable[[Record, datetime], bool] = field(default=lambda record, now: True)
+    reminders: Callable[[Site], list[str]] = field(default=lambda site: [])
+    """What the clerk should still do (a required item missing): ``bangtin check`` lists it, a build logs it in one
+    line; it never stops a build."""
+    write: Callable[[Site, Path], Any] | None = None
+    """Writes the kind's data file for portals and hubs (``van-ban.json``) into the built site."""
 
     def published(self, record: Record, now: datetime) -> bool:
         """Whether a built site (not ``mkdocs serve``) shows the record: not a draft, and due."""
@@ -98,9 +103,9 @@ class Kind:
 
 
 def _registry() -> tuple[Kind, ...]:
-    from . import club, plan, post
+    from . import club, disclosure, plan, post
 
-    return (plan.KIND, post.KIND, club.KIND)
+    return (plan.KIND, post.KIND, club.KIND, disclosure.KIND)
 
 
 #: Every kind, in the order files are read and ``bangtin check`` counts them.

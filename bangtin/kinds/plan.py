@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Iterable
 
 from .. import fields as f
 from ..dates import VN_TZ, dmy, school_year_of, vn_date_line
-from ..feed_content import E, Item, absolute_html, build_enclosure, clean, html_of
+from ..documents import write_documents
+from ..feed_content import Item, absolute_html, attachments_html, build_enclosure, clean
 from ..feeds import Feed, feed_title, first_records
-from ..filters import filesize
 from ..link_previews import PagePreview
 from ..models import Asset, Milestone, Reference, Signer
 from ..numbers import DocNumber
@@ -163,13 +163,7 @@ def build_registry_feed(site: Site) -> list[Feed]:
 def build_plan_item(plan: Plan, site: Site, contents: dict[str, str], site_dir: Path) -> Item:
     base = site.settings.site_url + plan.url
     files = [build_enclosure(site.settings.site_url, plan.url, asset, site_dir) for asset in plan.attachments]
-    body = absolute_html(contents.get(plan.url, ""), base)
-    if files:
-        items = [
-            E.LI(E.A(asset.name, href=file.url), f" ({asset.extension}, {filesize(file.length)})")
-            for asset, file in zip(plan.attachments, files)
-        ]
-        body += html_of(E.H2("Tệp đính kèm")) + html_of(E.UL(*items))
+    body = absolute_html(contents.get(plan.url, ""), base) + attachments_html(plan.attachments, files)
     movements = [site.settings.movement(key) for key in plan.movements]
     categories = ((plan.type, None), *((m.name, site.settings.site_url + m.url) for m in movements if m))
     return Item(
@@ -202,5 +196,5 @@ KIND = Kind(
     name="plan", folder="plans", type=Plan, schema=SCHEMA, from_meta=plan_from_meta, order=_newest_first,
     pages=build_plan_pages, scaffold=Scaffold("ke-hoach", "ke-hoach.md", "kế hoạch"), count_label="kế hoạch",
     check=check_plans, names=lambda plans: {"numbers": frozenset(p.number.key for p in plans if p.number)},
-    feeds=build_registry_feed, feed_item=build_plan_item, moment=plan_moment,
+    feeds=build_registry_feed, feed_item=build_plan_item, moment=plan_moment, write=write_documents,
 )

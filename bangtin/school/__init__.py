@@ -19,7 +19,7 @@ from .pages import build_home, build_movement_pages, build_subscribe
 SITE_FEED_KINDS = ("post", "plan")
 #: The order of the pages (the sitemap and the search index follow it): the kinds' pages and the site's own; a kind
 #: not named here comes after these.
-PAGE_ORDER = ("post", "plan", "movements", "club")
+PAGE_ORDER = ("post", "plan", "movements", "club", "cong-khai")
 
 
 def build_feed_list(site: Site) -> list[Feed]:
