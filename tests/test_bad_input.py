@@ -25,6 +25,13 @@ def _post(**changes) -> str:
     return front({k: v for k, v in meta.items() if v is not None})
 
 
+def _disclosure(**changes) -> str:
+    meta = {"title": "Công khai thông tin chung năm học 2025-2026", "item": "thong-tin-chung", "school_year": "2025-2026",
+            "published": "2025-06-20"}
+    meta.update(changes)
+    return front({k: v for k, v in meta.items() if v is not None})
+
+
 CASES = {
     "broken_yaml": ({"news/tin-loi-yaml.md": "---\ntitle: Bé vui: Ngày hội\ndate: 2025-12-10\n---\nNội dung\n"},
                     "news/tin-loi-yaml.md:2", "ngoặc kép"),
@@ -54,6 +61,19 @@ CASES = {
     "members_as_names": ({"clubs/clb-ten.md": front({"name": "CLB", "kind": "STEM", "members": ["An", "Bình"]})},
                          "clubs/clb-ten.md:4", "không ghi tên các cháu"),
     "no_front_matter": ({"news/tin-khong-dau.md": "# Tin\n\nNội dung.\n"}, "news/tin-khong-dau.md:1", "---"),
+    "cong_khai_unknown_key": ({"cong-khai/tt-chung.md": _disclosure(ngay="2025-06-20")}, "cong-khai/tt-chung.md:6", "khóa “ngay”"),
+    "cong_khai_wrong_date": ({"cong-khai/tt-chung.md": _disclosure(published="31/06/2025")},
+                             "cong-khai/tt-chung.md:5", "không có thật"),
+    "cong_khai_unknown_item": ({"cong-khai/tt-chung.md": _disclosure(item="thong-tin-chug")}, "cong-khai/tt-chung.md:3",
+                               "có phải ý bạn là “thong-tin-chung”?"),
+    "cong_khai_item_twice": ({"cong-khai/a.md": _disclosure(), "cong-khai/b.md": _disclosure(title="Bản sao")},
+                             "cong-khai/b.md:3", "đã có ở cong-khai/a.md"),
+    "cong_khai_missing_attachment": ({"cong-khai/tt-chung.md": _disclosure(attachments=["bieu-mau.pdf"])},
+                                     "cong-khai/tt-chung.md:7", "không tìm thấy tệp “bieu-mau.pdf”"),
+    "cong_khai_updated_before_published": ({"cong-khai/tt-chung.md": _disclosure(updated="2025-06-01")},
+                                           "cong-khai/tt-chung.md:6", "trước ngày công khai 20/06/2025"),
+    "cong_khai_without_school_year": ({"cong-khai/tt-chung.md": _disclosure(school_year=None)},
+                                      "cong-khai/tt-chung.md:1", "khóa “school_year”: thiếu khóa bắt buộc"),
     "tab_in_yaml": ({"news/tin-tab.md": "---\ntitle: Tin\ndate: 2025-12-10\ntags:\n\t- a\n---\n"}, "news/tin-tab.md", "Tab"),
 }
 
@@ -64,7 +84,8 @@ def _tree(root: Path) -> dict[str, str]:
 
 
 #: The mistakes also built in full with MkDocs: one of each family (YAML, a value, a cross-check, a file, an encoding).
-BUILT = ("broken_yaml", "wrong_date", "duplicate_number", "missing_photo", "utf16_from_notepad", "same_address")
+BUILT = ("broken_yaml", "wrong_date", "duplicate_number", "missing_photo", "utf16_from_notepad", "same_address",
+         "cong_khai_item_twice")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -263,3 +263,6 @@ def test_pre_commit_hook_runs_the_check():
     hook = next(hook for hook in hooks if hook["id"] == "bangtin-check")
     assert hook["entry"] == "bangtin check" and hook["language"] == "python" and hook["pass_filenames"] is False
     assert re.search(hook["files"], "news/2025-12-05-tin.md") and re.search(hook["files"], "mkdocs.yml")
+    from bangtin.site import FOLDERS
+
+    assert all(re.search(hook["files"], f"{folder}/a.md") for folder in FOLDERS)  # every content kind's folder

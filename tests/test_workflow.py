@@ -116,6 +116,9 @@ def test_photo_cache_is_kept_between_runs(workflow):
     [cache] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@")]
     assert Path(cache["with"]["path"]) in (CACHE_DIR, *CACHE_DIR.parents[:-1])
     assert cache["with"]["restore-keys"], "a changed article must still reuse the photos encoded before"
+    from bangtin.site import FOLDERS
+
+    assert all(f"'{folder}/**'" in cache["with"]["key"] for folder in FOLDERS)  # photos live in every content folder
     steps = [s.get("uses", s.get("run", "")) for s in build["steps"]]
     assert steps.index(cache["uses"]) < steps.index("mkdocs build --strict")
 

@@ -1,4 +1,4 @@
-"""The registry and a plan read on a 360-px phone: cards, no sideways scrolling."""
+"""The registry, a plan, a club and the công khai checklist read on a 360-px phone: cards, no sideways scrolling."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("path", ["ke-hoach/", "ke-hoach/2025/259-kh-mnhs/", "cau-lac-bo/be-yeu-khoa-hoc/"])
+@pytest.mark.parametrize("path", ["ke-hoach/", "ke-hoach/2025/259-kh-mnhs/", "cau-lac-bo/be-yeu-khoa-hoc/", "cong-khai/",
+                                  "cong-khai/2025-2026/tai-chinh/"])
 def test_pages_fit_a_360px_phone(browser, serve_dir, sample_site, path):
     base = serve_dir(sample_site)
     page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
