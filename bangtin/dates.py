@@ -17,6 +17,15 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 DATE_HINT = "ngày dạng 2025-11-28 hoặc 28/11/2025"
+#: The years a school's date can be in: none of its documents predates the Democratic Republic (2 September 1945),
+#: and a year past this one is a typo (MkDocs' sitemap cannot even write a date past 2106).
+FIRST_YEAR, LAST_YEAR = 1945, 2099
+
+
+def check_year(year: int, text: str) -> None:
+    """Refuse a year outside :data:`FIRST_YEAR`–:data:`LAST_YEAR`, naming what was written."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"năm {year} trong “{text}” không hợp lệ (cần từ {FIRST_YEAR} đến {LAST_YEAR}); có gõ nhầm năm không?")
 
 
 def parse_date(value: object) -> date:
@@ -32,6 +41,7 @@ def parse_date(value: object) -> date:
         day, month, year = (int(part) for part in match.groups())
     else:
         raise ValueError(f"“{text}” không phải là ngày; cần {DATE_HINT}")
+    check_year(year, text)
     try:
         return date(year, month, day)
     except ValueError:
@@ -86,6 +96,7 @@ def parse_school_year(value: object) -> str:
     match = _SCHOOL_YEAR.match(text)
     if not match or int(match[2]) != int(match[1]) + 1:
         raise ValueError(f"năm học “{text}” không hợp lệ; cần hai năm liền nhau, ví dụ 2025-2026")
+    check_year(int(match[1]), text)
     return f"{match[1]}-{match[2]}"
 
 
@@ -124,16 +135,20 @@ def parse_period(value: object) -> Period:
 def _parse_span(text: str) -> tuple[date, date, str]:
     if match := _YEAR.match(text):
         year = int(match[1])
+        check_year(year, text)
         return date(year, 1, 1), date(year, 12, 31), f"năm {year}"
     if match := _MONTH.match(text):
         year, month = int(match[1]), int(match[2])
+        check_year(year, text)
         if not 1 <= month <= 12:
             raise ValueError(f"tháng “{text}” không hợp lệ")
         following = date(year + month // 12, month % 12 + 1, 1)
         return date(year, month, 1), following - timedelta(days=1), f"tháng {month:02d}/{year}"
     try:
         day = parse_date(text)
-    except ValueError:
+    except ValueError as error:
+        if "năm " in str(error) and "không hợp lệ" in str(error):
+            raise
         raise ValueError(
             f"“{text}” không phải là mốc thời gian; cần năm (2025), tháng (2025-12), ngày (2025-12-15) "
             "hoặc khoảng (2025..2027)"

@@ -29,8 +29,16 @@ class Field:
     required: bool = False
 
 
+BOOLEAN_WORDS = "yes, no, on, off, true, false"
+
+
 def text(value: Any, folder: Path) -> str:
-    if isinstance(value, (dict, list)) or value is None or isinstance(value, bool):
+    if value is None:
+        raise FieldError("đang để trống")
+    if isinstance(value, bool):
+        raise FieldError(f"YAML đọc giá trị này thành đúng/sai (các chữ {BOOLEAN_WORDS} đứng một mình); nếu muốn ghi "
+                         "chữ, hãy đặt trong ngoặc kép, ví dụ title: \"Yes\"")
+    if isinstance(value, (dict, list)):
         raise FieldError("cần một dòng chữ")
     result = squash_spaces(nfc(str(value)))
     if not result:
@@ -38,18 +46,28 @@ def text(value: Any, folder: Path) -> str:
     return result
 
 
+def listed(value: Any) -> list[Any]:
+    """A list key's items: a YAML list as it is; ``robot, khám phá`` (a list written as text) split at its commas."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str) and "," in value:
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return [value]
+
+
 def texts(value: Any, folder: Path) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else [value]
-    return tuple(_each(items, text, folder))
+    return tuple(_each(listed(value), text, folder))
 
 
 def flag(value: Any, folder: Path) -> bool:
-    if not isinstance(value, bool):
+    if not isinstance(value, bool):  # a YAML yes/no/on/off is a bool already
         raise FieldError(f"cần true (có) hoặc false (không), không phải “{value}”")
     return value
 
 
 def count(value: Any, folder: Path) -> int:
+    if isinstance(value, str) and value.isdigit():
+        raise FieldError(f"số “{value}” có số 0 ở đầu; hãy viết {int(value)}")
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise FieldError(f"cần một số (ví dụ 24), không phải “{value}”; chỉ ghi số lượng, không ghi tên các cháu")
     return value
@@ -72,8 +90,7 @@ def number(value: Any, folder: Path):
 
 
 def numbers(value: Any, folder: Path):
-    items = value if isinstance(value, list) else [value]
-    return tuple(_each(items, number, folder))
+    return tuple(_each(listed(value), number, folder))
 
 
 def choice(*options: str) -> Callable[[Any, Path], str]:
@@ -98,11 +115,11 @@ def asset(value: Any, folder: Path) -> Asset:
 
 
 def assets(value: Any, folder: Path) -> tuple[Asset, ...]:
-    items = value if isinstance(value, list) else [value]
-    return tuple(_each(items, asset, folder))
+    return tuple(_each(listed(value), asset, folder))
 
 
 def references(value: Any, folder: Path) -> tuple[Reference, ...]:
+    """Căn cứ: a single text stays one (its commas belong to the document's description)."""
     items = value if isinstance(value, list) else [value]
     return tuple(_each(items, _reference, folder))
 
@@ -158,8 +175,16 @@ def _milestone(value: Any, folder: Path) -> Milestone:
 
 def _only(value: dict, allowed: tuple[str, ...], what: str) -> None:
     unknown = [key for key in value if key not in allowed]
-    if unknown:
-        raise FieldError(f"{what} có khóa lạ “{unknown[0]}”; các khóa được dùng: {', '.join(allowed)}")
+    if not unknown:
+        return
+    keys = list(value)
+    before = keys[keys.index(unknown[0]) - 1] if keys.index(unknown[0]) else None
+    if value[unknown[0]] is None and before is not None:  # {name: Nguyễn Thị Thu, Trưởng ban}: the comma cut the value
+        raise FieldError(
+            f"giá trị của “{before}” có dấu phẩy nên bị cắt ở đó, phần “{unknown[0]}” thành một khóa lạ; trong {{…}} hãy "
+            f"đặt giá trị có dấu phẩy trong ngoặc kép, ví dụ {before}: \"{value[before]}, {unknown[0]}\""
+        )
+    raise FieldError(f"{what} có khóa lạ “{unknown[0]}”; các khóa được dùng: {', '.join(allowed)}")
 
 
 def _each(items: list[Any], read: Callable[[Any, Path], Any], folder: Path) -> list[Any]:

@@ -107,7 +107,7 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
     problems = Problems()
     sources: dict[str, Source] = {}
     loaded = {kind.name: _load(root, kind, settings, sources, problems) for kind in KINDS}
-    check_site(settings, loaded, _Lines(sources, problems))
+    check_site(settings, loaded, _Lines(sources, problems), now)
     for kind in KINDS:
         if CONSENT_KEY in kind.schema:  # a kind whose texts may name children is read for private data
             for record in loaded[kind.name]:
@@ -176,13 +176,13 @@ class _Lines:
         self.problems.error(rel, source.line(key) if source else 0, key, message)
 
 
-def check_site(settings: Settings, loaded: Mapping[str, list], report: _Lines) -> None:
+def check_site(settings: Settings, loaded: Mapping[str, list], report: _Lines, now: datetime | None = None) -> None:
     """Cross-checks between files: each kind's own (names that point at nothing, duplicates), then addresses."""
     values = {"categories": frozenset(c.name for c in settings.categories),
               "movements": frozenset(m.key for m in settings.movements)}
     for kind in KINDS:
         values.update(kind.names(loaded[kind.name]))
-    known = Known(values)
+    known = Known(values, now)
     duplicates: set[str] = set()
     for kind in KINDS:
         duplicates |= kind.check(loaded[kind.name], known, report.error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,12 +136,16 @@ def _compose(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+#: A number as people write it. YAML 1.1 also reads 12:30 as 750 (base 60), 024 as 20 (octal), 1_000 and 0x1F: such
+#: values stay the text the clerk typed, so a time stays a time and a count with a leading zero is reported.
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 
 
 def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> Any:
     """The node's value: text, lists and plain mappings directly, anything else (numbers, true/false, merge keys)
     through the loader's own constructors, which are several times slower for the text most values are."""
-    if node.tag == _STR:
+    if node.tag == _STR or (node.tag in _NUMBERS and not _PLAIN_NUMBER.match(node.value)):
         return node.value
     if node.tag == _SEQ:
         return [_construct(item, loader) for item in node.value]
@@ -149,19 +154,38 @@ def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> Any:
     return loader.construct_object(node, deep=True)
 
 
+#: (words of PyYAML's context or problem, use the line where the construct opened, what to tell the clerk)
+_YAML_HINTS = (
+    ("scanning a quoted scalar", True, "dấu ngoặc kép (hoặc nháy đơn) mở ở dòng này chưa đóng; thêm dấu đóng ở cuối "
+     "giá trị, ví dụ title: \"Bé vui Ngày hội STEM\""),
+    ("parsing a flow sequence", True, "dấu ngoặc vuông “[” mở ở dòng này chưa đóng, hoặc một mục có dấu hai chấm; ví dụ "
+     "đúng: tags: [robot, khám phá]; mục có dấu hai chấm thì đặt trong ngoặc kép"),
+    ("parsing a flow mapping", True, "dấu ngoặc nhọn “{” mở ở dòng này chưa đóng, hoặc một giá trị có dấu hai chấm; ví dụ "
+     "đúng: signer: {title: Hiệu trưởng, name: Nguyễn Thị Thu}"),
+    ("mapping values are not allowed", False, "giá trị có dấu hai chấm “: ”; hãy đặt cả giá trị trong ngoặc kép, ví dụ "
+     "title: \"Khoa học: bé khám phá\""),
+    ("found character '\\t'", False, "có ký tự Tab; hãy thay bằng dấu cách"),
+    ("that cannot start any token", False, "giá trị bắt đầu bằng một ký tự đặc biệt (@, `, %…); hãy đặt cả giá trị "
+     "trong ngoặc kép, ví dụ author: \"@Tổ chuyên môn\""),
+    ("could not find expected ':'", False, "dòng này thiếu dấu hai chấm sau tên khóa"),
+    ("expected <block end>, but found '<scalar>'", False, "giá trị bắt đầu bằng dấu ngoặc hoặc ngoặc kép nhưng còn chữ "
+     "phía sau; hãy đặt cả giá trị trong ngoặc kép, ví dụ title: \"[Thông báo] Họp phụ huynh\""),
+    ("expected <block end>", False, "thụt lề chưa đúng; các khóa phải thẳng hàng ở đầu dòng, hãy so với mẫu"),
+)
+
+
 def explain_yaml_error(error: yaml.YAMLError, what: str, first_line: int) -> tuple[int, str]:
-    """The line of a YAML mistake and a Vietnamese message saying what to do; ``first_line`` is the file's line of
-    the text's first line (front-matter starts on line 2), ``what`` names the text ("phần thông tin đầu tệp")."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + first_line if mark is not None else first_line
+    """The line of a YAML mistake and a Vietnamese message saying what to do, with an example of the fix;
+    ``first_line`` is the file's line of the text's first line (front-matter starts on line 2), ``what`` names the
+    text ("phần thông tin đầu tệp")."""
     problem = str(getattr(error, "problem", "") or "")
-    hint = "kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này"
-    if "mapping values are not allowed" in problem:
-        hint = "giá trị có dấu hai chấm “: ”; hãy đặt cả giá trị trong ngoặc kép, ví dụ title: \"Khoa học: bé khám phá\""
-    elif "found character '\\t'" in problem:
-        hint = "có ký tự Tab; hãy thay bằng dấu cách"
-    elif "could not find expected ':'" in problem:
-        hint = "dòng này thiếu dấu hai chấm sau tên khóa"
-    elif "expected <block end>" in problem or "did not find expected" in problem:
-        hint = "thụt lề hoặc dấu ngoặc/ngoặc kép chưa đóng; hãy so với mẫu"
+    said = f"{getattr(error, 'context', '') or ''} {problem}"
+    opened, hint = False, "kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này"
+    for words, at_opening, advice in _YAML_HINTS:
+        if words in said:
+            opened, hint = at_opening, advice
+            break
+    marks = ("context_mark", "problem_mark") if opened else ("problem_mark", "context_mark")
+    mark = next((m for m in (getattr(error, name, None) for name in marks) if m is not None), None)
+    line = mark.line + first_line if mark is not None else first_line
     return line, f"{what} (YAML) viết sai: {hint} (chi tiết: {problem or error})"

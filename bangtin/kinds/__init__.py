@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,21 @@ class Known:
     values: Mapping[str, frozenset[str]]
     """The names each key of :data:`_MEMBERS` may take (club slugs, categories, movement keys), and under
     ``numbers`` the keys of the registry's document numbers."""
+    now: datetime | None = None
+    """The build's moment: a date after it is a typo (a document issued tomorrow) or far away (an article a year on)."""
+
+    def check_past(self, source: str, key: str, day: date | None, what: str, report: Report) -> None:
+        """``day`` (of a record that is no draft) must not be after the build's day."""
+        if day is not None and self.now is not None and day > self.now.date():
+            report(source, key, f"{what} {day:%d/%m/%Y} sau hôm nay ({self.now:%d/%m/%Y}); hãy kiểm tra lại ngày, "
+                                "tháng, năm (văn bản chưa ban hành thì ghi draft: true)")
+
+    def check_soon(self, source: str, key: str, day: date, report: Report) -> None:
+        """A scheduled ``day`` must be within two years of the build: further away, it is a typo (2052 for 2025) that
+        would hide the record for years."""
+        if self.now is not None and day > self.now.date() + timedelta(days=731):
+            report(source, key, f"ngày {day:%d/%m/%Y} còn hơn hai năm nữa mới tới, đến lúc đó bài chưa hiện trên trang; "
+                                "hãy kiểm tra lại năm (hẹn giờ đăng chỉ trong vòng hai năm)")
 
     def check_members(self, source: str, key: str, values: Iterable[str], report: Report) -> None:
         known = self.values[key]

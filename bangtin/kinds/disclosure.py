@@ -89,10 +89,13 @@ def disclosure_from_meta(source: Source, settings: Settings, problems: Problems)
 
 
 def check_disclosures(records: list[Disclosure], known: Known, report: Report) -> set[str]:
-    """One file per item and school year; return the files reported (so their address is not reported again)."""
+    """One file per item and school year, dated within reach; return the files reported twice (so their address is
+    not reported again)."""
     seen: dict[tuple[str, str], Disclosure] = {}
     reported = set()
     for record in records:
+        known.check_soon(record.source, "published", record.published, report)
+        known.check_past(record.source, "updated", record.updated, "ngày cập nhật", report)
         identity = (record.item.key, record.school_year)
         if first := seen.get(identity):
             report(record.source, "item",

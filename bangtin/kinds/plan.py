@@ -107,11 +107,14 @@ def _plan_type(number: DocNumber | None) -> str:
 
 
 def check_plans(plans: list[Plan], known: Known, report: Report) -> set[str]:
-    """Movements that exist, and no number used twice by one issuer in one year; return the files reported."""
+    """Movements that exist, no issue day to come, no number used twice by one issuer in one year; return the files
+    reported."""
     seen: dict[tuple[str, str, int], Plan] = {}
     reported = set()
     for plan in plans:
         known.check_members(plan.source, "movements", plan.movements, report)
+        if not plan.draft:
+            known.check_past(plan.source, "issued", plan.issued, "ngày ban hành", report)
         if plan.number is None:
             continue
         identity = (plan.issuer.casefold(), plan.number.key, plan.year)

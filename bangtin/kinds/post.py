@@ -76,8 +76,9 @@ def post_from_meta(source: Source, settings: Settings, problems: Problems) -> Po
 
 
 def check_posts(posts: list[Post], known: Known, report: Report) -> set[str]:
-    """Every plan, club, category and movement a post names exists."""
+    """Every plan, club, category and movement a post names exists; a scheduled post is due within a year."""
     for post in posts:
+        known.check_soon(post.source, "date", post.date.date(), report)
         known.check_numbers(post.source, "plans", post.plans, report)
         for key in ("clubs", "categories", "movements"):
             known.check_members(post.source, key, getattr(post, key), report)
