@@ -80,7 +80,7 @@ class Build:
 
 
 def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None, now: datetime, *,
-               serving: bool = False, previous: Iterable[str] = ()) -> Build:
+               serving: bool = False, previous: Iterable[str] = (), docs: Path | None = None) -> Build:
     """Read and check everything, then plan the pages, feeds and photos.
 
     A content error raises ContentError with every problem, before MkDocs touches the site folder; when
@@ -91,7 +91,7 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     settings = None
     try:
         settings = settings_from_config(site_url, extra)
-        site = load_site(root, settings, now, include_drafts=serving)
+        site = load_site(root, settings, now, include_drafts=serving, docs=docs)
     except ContentError as error:
         if not serving:
             raise
@@ -107,7 +107,8 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     if reminders := [line for kind in KINDS for line in kind.reminders(site)]:
         log.append(("info", "Nhắc việc (không chặn việc tạo trang): " + "; ".join(reminders)))
     log += [("info", note) for note in sorted(media.stats.notes)]
-    log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm"))
+    unused = f"; {len(site.unused_photos)} ảnh trong thư mục nội dung không bài nào dùng (không được đăng)" if site.unused_photos else ""
+    log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm{unused}"))
     return Build(root, settings, site, pages, feeds, media, log)
 
 

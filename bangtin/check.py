@@ -15,7 +15,7 @@ import yaml
 
 from .kinds import KINDS
 from .problems import ByLevel, ContentError, Problem
-from .settings import CONFIG, Settings, settings_from_config
+from .settings import CONFIG, settings_from_config
 from .site import load_site
 from .sources import explain_yaml_error
 
@@ -63,12 +63,6 @@ def load_config(root: Path) -> dict[str, Any]:
     return data
 
 
-def load_settings(root: Path) -> Settings:
-    """The school's settings from ``mkdocs.yml``; raise ContentError with every problem of the block."""
-    config = load_config(root)
-    return settings_from_config(config.get("site_url"), config.get("extra"))
-
-
 @dataclass(frozen=True)
 class Report(ByLevel):
     """What ``bangtin check`` found: every problem, and how many files of each kind were read."""
@@ -85,7 +79,9 @@ class Report(ByLevel):
 def check_root(root: Path, now: datetime) -> Report:
     """Load the settings and all content (drafts included) exactly as a build would, without building."""
     try:
-        site = load_site(root, load_settings(root), now, include_drafts=True)
+        config = load_config(root)
+        settings = settings_from_config(config.get("site_url"), config.get("extra"))
+        site = load_site(root, settings, now, include_drafts=True, docs=root / str(config.get("docs_dir") or "docs"))
     except ContentError as error:
         return Report(tuple(error.problems))
     records = [(kind, record) for kind in KINDS for record in site.records[kind.name]]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .dates import parse_date, parse_datetime, parse_period, parse_school_year
+from .links import case_variant
 from .models import Asset, Milestone, Reference, Signer
 from .numbers import parse_number
 from .text import nfc, squash_spaces
@@ -110,8 +111,17 @@ def asset(value: Any, folder: Path) -> Asset:
         raise FieldError(f"tệp “{rel}” phải nằm cạnh tệp bài viết (cùng thư mục hoặc thư mục con)")
     path = folder / rel
     if not path.is_file():
-        raise FieldError(f"không tìm thấy tệp “{rel}” cạnh tệp này; hãy kiểm tra tên tệp (cả chữ hoa, chữ thường và đuôi .jpg/.pdf)")
+        raise FieldError(missing_file(folder, rel))
     return Asset(rel, path, path.stat().st_size)
+
+
+def missing_file(folder: Path, rel: str) -> str:
+    """Why ``rel`` is not found beside a content file, and the file it most likely means."""
+    variant = case_variant(folder, rel)
+    if variant is not None:
+        return (f"không tìm thấy tệp “{rel}”, nhưng có tệp “{variant}” (khác chữ hoa, chữ thường): máy tính của trường "
+                "không phân biệt, còn GitHub thì có; hãy sửa tên trong bài cho giống hệt tên tệp")
+    return f"không tìm thấy tệp “{rel}” cạnh tệp này; hãy kiểm tra tên tệp (cả chữ hoa, chữ thường và đuôi .jpg/.pdf)"
 
 
 def assets(value: Any, folder: Path) -> tuple[Asset, ...]:

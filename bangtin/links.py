@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote
 
 _LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
@@ -32,3 +33,25 @@ def local_links(body: str) -> list[LocalLink]:
             if rel and rel != "." and rel not in found:
                 found[rel] = LocalLink(rel, number)
     return list(found.values())
+
+
+def case_variant(folder: Path, rel: str) -> str | None:
+    """The file under ``folder`` whose path is ``rel`` when letter case is ignored (``anh.JPG`` for ``anh.jpg``):
+    the school's Windows PC finds it, GitHub's Linux runner does not."""
+    wanted = [part.casefold() for part in rel.split("/")]
+    current = folder
+    found = []
+    for part in wanted:
+        match = next((child for child in _children(current) if child.name.casefold() == part), None)
+        if match is None:
+            return None
+        found.append(match.name)
+        current = match
+    return "/".join(found) if current.is_file() else None
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []

@@ -53,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = None
     try:
         _build = plan_build(Path(config.config_file_path).parent, config.site_url, config.extra, build_time(),
-                            serving=_serving, previous=previous)
+                            serving=_serving, previous=previous, docs=Path(config.docs_dir))
     except ContentError as error:
         raise PluginError(str(error)) from None
     except PhotoError as error:

@@ -3,9 +3,10 @@ module under :mod:`bangtin.kinds`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .dates import Period
 from .numbers import DocNumber
@@ -51,3 +52,15 @@ class Milestone:
     when: Period
     what: str | None = None
     who: str | None = None
+
+
+def record_assets(record: Any) -> list[Asset]:
+    """The files a record names in its front-matter (a cover photo, attachments), in the order of its fields."""
+    found: list[Asset] = []
+    for field in fields(record):
+        value = getattr(record, field.name)
+        if isinstance(value, Asset):
+            found.append(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Asset):
+            found.extend(value)
+    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from markupsafe import escape
 
 from .links import local_links
 from .link_previews import PagePreview
-from .models import Asset
+from .models import record_assets
 
 
 @dataclass(frozen=True)
@@ -48,9 +47,9 @@ class PageSpec:
         return meta
 
 
-def page_assets(record: Any, root: Path, attachments: Iterable[Asset] = (), image: Asset | None = None
-                ) -> tuple[tuple[str, Path], ...]:
-    """Files to publish beside a record's page: its cover photo, its attachments and what its body links to."""
+def page_assets(record: Any, root: Path) -> tuple[tuple[str, Path], ...]:
+    """Files to publish beside a record's page: what its front-matter names (cover photo, attachments), then what
+    its body links to."""
     folder = (root / record.source).parent
-    rels = ([image.rel] if image else []) + [a.rel for a in attachments] + [link.rel for link in local_links(record.body)]
+    rels = [asset.rel for asset in record_assets(record)] + [link.rel for link in local_links(record.body)]
     return tuple((rel, folder / rel) for rel in dict.fromkeys(rels))

@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .kinds import KINDS, Kind, Known
+from .fields import missing_file
+from .hand_pages import check_hand_pages
 from .links import local_links
+from .pages import page_assets
 from .models import Milestone
 from .privacy import CONSENT_KEY, find_private_data
 from .problems import ContentError, Problem, Problems
 from .settings import Settings
 from .sources import Source, load_source
+from .unpublished import check_unpublished
 
 if TYPE_CHECKING:
     from .kinds.club import Club
@@ -35,6 +39,8 @@ class Site:
     """Each kind's records by the kind's name (:data:`bangtin.kinds.KINDS`)."""
     today: date
     warnings: tuple[Problem, ...] = ()
+    unused_photos: tuple[str, ...] = ()
+    """Photos in the content folders that no page shows (never published; counted in the build's photo line)."""
 
     @property
     def plans(self) -> tuple[Plan, ...]:
@@ -102,9 +108,12 @@ class Site:
         return sorted(items, key=lambda item: (item[0].when, item[1].source))
 
 
-def load_site(root: Path, settings: Settings, now: datetime, include_drafts: bool = False) -> Site:
-    """Read every kind's folder under ``root``; raise ContentError with every error found."""
+def load_site(root: Path, settings: Settings, now: datetime, include_drafts: bool = False,
+              docs: Path | None = None) -> Site:
+    """Read every kind's folder under ``root`` and the hand-written pages of ``docs`` (default ``root/docs``);
+    raise ContentError with every error found."""
     problems = Problems()
+    check_hand_pages(docs or root / "docs", root, problems)
     sources: dict[str, Source] = {}
     loaded = {kind.name: _load(root, kind, settings, sources, problems) for kind in KINDS}
     check_site(settings, loaded, _Lines(sources, problems), now)
@@ -113,13 +122,15 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
             for record in loaded[kind.name]:
                 if getattr(record, CONSENT_KEY) is None:
                     _check_privacy(sources[record.source], problems)
+    used = {path.resolve() for records in loaded.values() for record in records for _, path in page_assets(record, root)}
+    unpublished = check_unpublished(root, FOLDERS, used, problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     records = {
         kind.name: tuple(kind.order(r for r in loaded[kind.name] if include_drafts or kind.published(r, now)))
         for kind in KINDS
     }
-    return Site(settings, records, now.date(), tuple(problems.warnings))
+    return Site(settings, records, now.date(), tuple(problems.warnings), unpublished.photos)
 
 
 def empty_site(settings: Settings, today: date) -> Site:
@@ -157,11 +168,13 @@ def _check_privacy(source: Source, problems: Problems) -> None:
 
 def _check_body_links(source: Source, problems: Problems) -> None:
     for link in local_links(source.body):
-        if link.rel.startswith("../") or not (source.path.parent / link.rel).is_file():
-            problems.error(
-                source.rel, source.body_line + link.line - 1, "nội dung",
-                f"không tìm thấy tệp “{link.rel}” mà bài viết dẫn tới; ảnh và tệp đính kèm phải nằm cạnh tệp này",
-            )
+        if link.rel.startswith("../"):
+            message = f"tệp “{link.rel}” mà bài viết dẫn tới nằm ngoài thư mục của bài; ảnh và tệp đính kèm phải nằm cạnh tệp này"
+        elif not (source.path.parent / link.rel).is_file():
+            message = f"{missing_file(source.path.parent, link.rel)} (bài viết dẫn tới tệp này)"
+        else:
+            continue
+        problems.error(source.rel, source.body_line + link.line - 1, "nội dung", message)
 
 
 @dataclass(frozen=True)

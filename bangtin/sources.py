@@ -58,13 +58,16 @@ class _FastStringDatesLoader(getattr(yaml, "CSafeLoader", _StringDatesLoader)): 
 _FastStringDatesLoader.yaml_implicit_resolvers = _StringDatesLoader.yaml_implicit_resolvers
 
 
-def load_source(path: Path, root: Path, problems: Problems) -> Source | None:
-    """Read ``path``; on any problem report it (naming the file and line) and return None."""
+def load_source(path: Path, root: Path, problems: Problems, *, optional: bool = False) -> Source | None:
+    """Read ``path``; on any problem report it (naming the file and line) and return None. With ``optional``, a file
+    without front-matter (a hand-written page) is all body."""
     rel = path.relative_to(root).as_posix()
     text = decode_text(path.read_bytes(), rel, problems)
     if text is None:
         return None
     lines = text.split("\n")
+    if optional and (not lines or lines[0].strip() != "---"):
+        return Source(path, rel, {}, {}, text, 1)
     if not lines or lines[0].strip() != "---":
         problems.error(rel, 1, "", "tệp phải bắt đầu bằng dòng “---”, rồi đến các thông tin (tiêu đề, ngày…), rồi một dòng “---”")
         return None

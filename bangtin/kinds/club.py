@@ -97,7 +97,7 @@ def build_club(site: Site, club: Club, root: Path) -> PageSpec:
     preview = PagePreview(cover=club.url + club.image.rel if club.image else None, cover_alt=club.name,
                           describe_from_body=True)
     return PageSpec(club.url + "index.md", club.name, "bangtin/club.html", context, club.body, club.source,
-                    club.summary, assets=page_assets(club, root, (), club.image), preview=preview)
+                    club.summary, assets=page_assets(club, root), preview=preview)
 
 
 def build_club_feeds(site: Site) -> list[Feed]:

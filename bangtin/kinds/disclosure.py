@@ -142,7 +142,7 @@ def build_disclosure(site: Site, record: Disclosure, root: Path) -> PageSpec:
     context = {"kind": "disclosure", "record": record}
     preview = PagePreview("article", published=record.published.isoformat())
     return PageSpec(record.url + "index.md", record.title, "bangtin/disclosure.html", context, record.body,
-                    record.source, record.summary or record.title, assets=page_assets(record, root, record.attachments),
+                    record.source, record.summary or record.title, assets=page_assets(record, root),
                     updated=record.changed, preview=preview)
 
 

@@ -152,7 +152,7 @@ def build_plan(site: Site, plan: Plan, root: Path) -> PageSpec:
     }
     title = f"{plan.type} {plan.number}" if plan.number else plan.type
     return PageSpec(plan.url + "index.md", f"{title}: {plan.title}", "bangtin/plan.html", context, plan.body,
-                    plan.source, plan.summary or plan.title, assets=page_assets(plan, root, plan.attachments),
+                    plan.source, plan.summary or plan.title, assets=page_assets(plan, root),
                     updated=plan.issued,
                     preview=PagePreview("article", published=plan.issued.isoformat() if plan.issued else None))
 

@@ -136,7 +136,7 @@ def build_article(site: Site, post: Post, root: Path) -> PageSpec:
         published=post.date.isoformat(), sections=post.categories, tags=post.tags, describe_from_body=True,
     )
     return PageSpec(post.url + "index.md", post.title, "bangtin/article.html", context, post.body, post.source,
-                    post.summary, assets=page_assets(post, root, (), post.image), updated=post.date.date(),
+                    post.summary, assets=page_assets(post, root), updated=post.date.date(),
                     preview=preview)
 
 
