@@ -85,8 +85,8 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
 
     A content error raises ContentError with every problem, before MkDocs touches the site folder; when
     ``serving``, the build instead shows the problems on every page it has (and on ``previous``, the addresses of
-    the build before, so the page the clerk is looking at shows them too). A photo that cannot be read raises
-    PhotoError.
+    the build before, so the page the clerk is looking at shows them too). A photo that cannot be read is such an
+    error too, named with each file and line that uses it.
     """
     settings = None
     try:
@@ -101,7 +101,13 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     planner = site_type(settings)
     feeds = planner.build_feed_list(site)  # one list for the subscribe page, the heads' links and the files
     pages = {spec.uri: spec for spec in planner.build_pages(site, root, feeds)}
-    media = build_media(pages.values(), root / CACHE_DIR)
+    try:
+        media = build_media(pages.values(), root, root / CACHE_DIR)
+    except ContentError as error:
+        if not serving:
+            raise ContentError([*error.problems, *site.warnings]) from None
+        pages = {spec.uri: spec for spec in build_error_pages(error.problems, [*previous, *pages])}
+        return Build(root, settings, None, pages, log=error_log(error.problems))
     prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
     log = [("warning", str(problem)) for problem in site.warnings]
     if reminders := [line for kind in KINDS for line in kind.reminders(site)]:

@@ -41,7 +41,8 @@ def decode(data: bytes, name: str, notes: list[str] | None = None) -> Image.Imag
             image = ImageOps.exif_transpose(opened)
             image.load()
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
-        raise PhotoError(f"không đọc được ảnh “{name}”: {error}") from error
+        raise PhotoError(f"không đọc được ảnh “{name}”: tệp ảnh hỏng, chưa chép hết hoặc không phải ảnh; hãy chép lại "
+                         f"ảnh từ điện thoại hoặc máy ảnh (chi tiết: {error})") from error
 
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")

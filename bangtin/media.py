@@ -12,6 +12,8 @@ from lxml import html as lhtml
 
 from .pages import PageSpec
 from .photos import Photo, PhotoStats, Variant, build_photos, is_photo, social_variant
+from .problems import ContentError, Problem, Problems
+from .sources import locate_reference
 
 PHOTO_DIR = "anh/"
 CACHE_DIR = Path(".cache") / "bangtin" / "photos"
@@ -31,11 +33,18 @@ class Media:
     stats: PhotoStats
 
 
-def build_media(pages: Iterable[PageSpec], cache_dir: Path) -> Media:
-    """Encode (or take from the cache) every photo that a page shows or links to."""
+def build_media(pages: Iterable[PageSpec], root: Path, cache_dir: Path) -> Media:
+    """Encode (or take from the cache) every photo that a page shows or links to; raise ContentError naming, for
+    each photo that cannot be read, every page's file, line and key that uses it."""
+    pages = list(pages)
     sources = {spec.url + rel: path for spec in pages for rel, path in spec.assets if is_photo(path)}
     paths = sorted(set(sources.values()))
     photos, stats = build_photos(paths, cache_dir)
+    if stats.errors:
+        raise ContentError([
+            Problem(spec.source or spec.uri, *locate_reference(root, spec.source, rel), message)
+            for spec in pages for rel, path in spec.assets if (message := stats.errors.get(path))
+        ])
     by_path = dict(zip(paths, photos))
     return Media({url: by_path[path] for url, path in sorted(sources.items())}, stats)
 

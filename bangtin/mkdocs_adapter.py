@@ -17,7 +17,7 @@ from .filters import template_filters
 from .link_previews import PagePreview, build_page_preview
 from .media import rewrite_images
 from .photos import is_photo
-from .problems import ContentError, PhotoError
+from .problems import ContentError
 from .search import PIPELINE as SEARCH_PIPELINE
 from .search import SCRIPT as SEARCH_SCRIPT
 from .search import SEPARATOR as SEARCH_SEPARATOR
@@ -56,8 +56,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                             serving=_serving, previous=previous, docs=Path(config.docs_dir))
     except ContentError as error:
         raise PluginError(str(error)) from None
-    except PhotoError as error:
-        raise PluginError(f"Lỗi – {error}") from None
     for level, message in _build.log:
         getattr(log, level)(message)
     config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)

@@ -125,6 +125,8 @@ class PhotoStats:
     bytes_written: int = 0
     notes: list[str] = field(default_factory=list)
     """What was done otherwise than asked (a broken colour profile), in Vietnamese, for the build log."""
+    errors: dict[Path, str] = field(default_factory=dict)
+    """The photos that could not be read, with why (:func:`build_photos`)."""
     _lock: Lock = field(default_factory=Lock, repr=False, compare=False)
 
     def add(self, *, processed: int = 0, reused: int = 0, files: int = 0, size: int = 0, notes: Sequence[str] = ()) -> None:
@@ -221,17 +223,24 @@ def build_photos(
     widths: Sequence[int] = DEFAULT_WIDTHS,
     *,
     workers: int | None = None,
-) -> tuple[list[Photo], PhotoStats]:
+) -> tuple[list[Photo | None], PhotoStats]:
     """:func:`build_photo` for many sources on a thread pool (Pillow encodes without the GIL).
 
-    Returns the photos in the order of ``sources`` and the combined stats; the first
-    :class:`PhotoError` is raised after all other photos are done.
+    Returns the photos in the order of ``sources`` (None for one that cannot be read: ``stats.errors`` says why)
+    and the combined stats.
     """
     stats = PhotoStats()
     paths = list(sources)
     with ThreadPoolExecutor(max_workers=workers or min(8, os.cpu_count() or 1)) as pool:
         futures = [pool.submit(build_photo, path, cache_dir, widths, stats=stats) for path in paths]
-    return [future.result() for future in futures], stats
+    photos: list[Photo | None] = []
+    for path, future in zip(paths, futures):
+        try:
+            photos.append(future.result())
+        except PhotoError as error:
+            stats.errors[path] = str(error)
+            photos.append(None)
+    return photos, stats
 
 
 def closest_variant(photo: Photo, width: int, format: Format = "jpeg") -> Variant:  # noqa: A002

@@ -83,6 +83,23 @@ def load_source(path: Path, root: Path, problems: Problems, *, optional: bool = 
     return Source(path, rel, meta, key_lines, body, end + 2, item_lines)
 
 
+def locate_reference(root: Path, rel: str | None, target: str) -> tuple[int, str]:
+    """(line, key) where the content file ``rel`` names the file ``target``: the key whose value holds it, else the
+    body line that links to it. Read again only to say where a file it names is broken."""
+    from .links import local_links
+
+    source = load_source(root / rel, root, Problems()) if rel else None
+    if source is None:
+        return 0, ""
+    for key, value in source.meta.items():
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if target in str(item):
+                return source.line(key, index if isinstance(value, list) else None), key
+    link = next((link for link in local_links(source.body) if link.rel == target), None)
+    return (source.body_line + link.line - 1, "nội dung") if link else (0, "")
+
+
 def decode_text(data: bytes, rel: str, problems: Problems) -> str | None:
     """UTF-8 (with or without BOM, CRLF or LF) to NFC text; anything else is reported with how to fix it."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:200]:

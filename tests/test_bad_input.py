@@ -74,6 +74,49 @@ CASES = {
                                            "cong-khai/tt-chung.md:6", "trước ngày công khai 20/06/2025"),
     "cong_khai_without_school_year": ({"cong-khai/tt-chung.md": _disclosure(school_year=None)},
                                       "cong-khai/tt-chung.md:1", "khóa “school_year”: thiếu khóa bắt buộc"),
+    # Files that would never be published
+    "saved_as_md_txt": ({"news/2025-12-10-tin.md.txt": _post()}, "news/2025-12-10-tin.md.txt", "“2025-12-10-tin.md”"),
+    "markdown_suffix": ({"news/tin.markdown": _post()}, "news/tin.markdown", "đổi tên thành “tin.md”"),
+    "upper_case_suffix": ({"clubs/clb-moi.MD": front({"name": "CLB", "kind": "STEM"})}, "clubs/clb-moi.MD",
+                          "đổi tên thành “clb-moi.md”"),
+    # Dates that could hide a post for decades or crash MkDocs' sitemap
+    "plan_issued_far_future": ({"plans/kh-nam-sai.md": front({"number": "9/KH-MNTN", "title": "Kế hoạch", "issued": "2205-11-28"})},
+                               "plans/kh-nam-sai.md:4", "năm 2205 trong “2205-11-28” không hợp lệ"),
+    "plan_issued_before_1945": ({"plans/kh-cu.md": front({"title": "Kế hoạch", "issued": "28/11/1925"})},
+                                "plans/kh-cu.md:3", "năm 1925"),
+    "plan_issued_after_today": ({"plans/kh-mai.md": front({"number": "9/KH-MNTN", "title": "Kế hoạch", "issued": "2026-02-20"})},
+                                "plans/kh-mai.md:4", "ngày ban hành 20/02/2026 sau hôm nay (15/01/2026)"),
+    "post_years_ahead": ({"news/tin-nam-sai.md": _post(date="2052-12-10")}, "news/tin-nam-sai.md:3", "còn hơn hai năm nữa"),
+    "club_founded_after_today": ({"clubs/clb-moi.md": front({"name": "CLB", "kind": "STEM", "founded": "2027-09-01"})},
+                                 "clubs/clb-moi.md:4", "ngày thành lập 01/09/2027 sau hôm nay"),
+    "milestone_year_typo": ({"plans/kh-moc.md": front({"title": "Kế hoạch", "issued": "2025-11-28",
+                                                       "milestones": [{"when": "20255-12", "what": "Tập huấn"}]})},
+                            "plans/kh-moc.md:5", "khóa “milestones”"),
+    # YAML's traps
+    "flow_value_cut_by_comma": ({"plans/kh-ky.md": "---\ntitle: Kế hoạch\nissued: 2025-11-28\n"
+                                 "signer: {title: Phó Hiệu trưởng, name: Nguyễn Thị Thu, Trưởng ban}\n---\n"},
+                                "plans/kh-ky.md:4", "giá trị của “name” có dấu phẩy nên bị cắt"),
+    "yes_read_as_true": ({"news/tin-yes.md": "---\ntitle: yes\ndate: 2025-12-10\n---\n"}, "news/tin-yes.md:2", "đúng/sai"),
+    "leading_zero_count": ({"clubs/clb-so.md": "---\nname: CLB\nkind: STEM\nmembers: 024\n---\n"}, "clubs/clb-so.md:4",
+                           "số “024” có số 0 ở đầu; hãy viết 24"),
+    "unclosed_quote": ({"news/tin-ngoac.md": "---\ntitle: \"Bé vui\ndate: 2025-12-10\n---\n"}, "news/tin-ngoac.md:2",
+                       "dấu ngoặc kép (hoặc nháy đơn) mở ở dòng này chưa đóng"),
+    "unclosed_bracket": ({"news/tin-ngoac.md": "---\ntitle: Tin\ndate: 2025-12-10\ntags: [robot, khám phá\n---\n"},
+                         "news/tin-ngoac.md:4", "dấu ngoặc vuông “[” mở ở dòng này chưa đóng"),
+    "title_starting_with_bracket": ({"news/tin-ngoac.md": "---\ntitle: [Thông báo] Họp phụ huynh\ndate: 2025-12-10\n---\n"},
+                                    "news/tin-ngoac.md:2", "title: \"[Thông báo] Họp phụ huynh\""),
+    # Letter case that Windows ignores and GitHub does not
+    "photo_name_case": ({"news/tin-anh.md": _post(image="ngay-hoi-stem/Cover.JPG")}, "news/tin-anh.md:6",
+                        "có tệp “ngay-hoi-stem/cover.jpg” (khác chữ hoa, chữ thường)"),
+    "inline_photo_case": ({"news/tin-anh-bai.md": _post() + "\n![Ảnh](ngay-hoi-stem/ANH-1.jpg)\n"}, "news/tin-anh-bai.md",
+                          "có tệp “ngay-hoi-stem/anh-1.jpg”"),
+    # Hand-written pages
+    "page_broken_yaml": ({"docs/gioi-thieu.md": "---\ntitle: Giới thiệu: trường\n---\n# Giới thiệu\n"},
+                         "docs/gioi-thieu.md:2", "ngoặc kép"),
+    "page_unknown_key": ({"docs/gioi-thieu.md": "---\ntitel: Giới thiệu\n---\n# Giới thiệu\n"}, "docs/gioi-thieu.md:2",
+                         "có phải ý bạn là “title”?"),
+    "page_hides_what_does_not_exist": ({"docs/gioi-thieu.md": "---\nhide: [toc, sidebar]\n---\n# Giới thiệu\n"},
+                                       "docs/gioi-thieu.md:2", "không ẩn được “sidebar”"),
     "tab_in_yaml": ({"news/tin-tab.md": "---\ntitle: Tin\ndate: 2025-12-10\ntags:\n\t- a\n---\n"}, "news/tin-tab.md", "Tab"),
 }
 
@@ -85,7 +128,7 @@ def _tree(root: Path) -> dict[str, str]:
 
 #: The mistakes also built in full with MkDocs: one of each family (YAML, a value, a cross-check, a file, an encoding).
 BUILT = ("broken_yaml", "wrong_date", "duplicate_number", "missing_photo", "utf16_from_notepad", "same_address",
-         "cong_khai_item_twice")
+         "cong_khai_item_twice", "saved_as_md_txt", "plan_issued_far_future", "page_broken_yaml", "photo_name_case")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -146,3 +189,68 @@ def test_missing_site_url_is_a_clear_error(tmp_path):
     config = {k: v for k, v in BASE_CONFIG.items() if k != "site_url"}
     build = run_mkdocs(make_site(tmp_path / "truong", good_content(), config))
     assert build.returncode != 0 and "site_url" in build.output and "đường dẫn tuyệt đối" in build.output
+
+
+def test_a_broken_photo_is_named_with_every_post_that_uses_it_and_nothing_is_written(tmp_path):
+    from content_samples import jpeg
+
+    broken = jpeg()[:300]  # a photo copied halfway from a phone
+    root = make_site(tmp_path / "truong", {**good_content(), "news/ngay-hoi-stem/anh-1.jpg": broken,
+                                          "news/2025-12-06-tin-khac.md": _post(image="ngay-hoi-stem/anh-1.jpg")})
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text(OLD_SITE, encoding="utf-8")
+    build = run_mkdocs(root)
+    assert build.returncode != 0
+    assert "Nội dung có 2 lỗi" in build.output, build.output
+    assert "news/2025-12-05-be-vui-ngay-hoi-stem.md:20: khóa “nội dung”: không đọc được ảnh “anh-1.jpg”" in build.output
+    assert "news/2025-12-06-tin-khac.md:6: khóa “image”: không đọc được ảnh “anh-1.jpg”: tệp ảnh hỏng" in build.output
+    assert "Traceback" not in build.output
+    assert _tree(root / "site") == {"index.html": hashlib.sha256(OLD_SITE.encode()).hexdigest()}
+
+
+def test_a_word_file_no_page_attaches_is_named_with_what_to_do(tmp_path):
+    root = make_site(tmp_path / "truong", {**good_content(), "plans/Ke hoach 300.docx": b"PK\x03\x04 word",
+                                          "news/ngay-hoi-stem/IMG_2001.jpg": b"\xff\xd8 a phone photo nobody uses"})
+    build = run_mkdocs(root)
+    assert build.returncode != 0  # --strict: a warning stops the Pages workflow
+    assert "Cảnh báo – plans/Ke hoach 300.docx: tệp Word này không được đăng" in build.output
+    assert 'bangtin import "plans/Ke hoach 300.docx"' in build.output
+    relaxed = run_mkdocs(root, "build")
+    assert relaxed.returncode == 0, relaxed.output
+    assert "1 ảnh trong thư mục nội dung không bài nào dùng (không được đăng)" in relaxed.output
+    assert "IMG_2001" not in relaxed.output.replace("Ảnh:", "")  # counted, not warned about one by one
+    assert not list((root / "site").rglob("Ke hoach 300.docx"))
+
+
+def test_lists_written_as_text_and_times_are_what_the_clerk_meant(tmp_path):
+    post = "---\ntitle: Tin\ndate: 2025-12-10\ncategories: Tin tức, Hoạt động STEM\ntags: robot, khám phá\n---\nNội dung.\n"
+    club = "---\nname: CLB Kỹ sư nhí\nkind: STEM\nschedule: 15:30\nleaders: Cô Lan, Cô Hoa\n---\nNội dung.\n"
+    root = make_site(tmp_path / "truong", {**good_content(), "news/2025-12-10-tin.md": post, "clubs/ky-su-nhi.md": club})
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.output
+    article = build.html("tin-tuc/2025/12/tin")
+    assert 'property="article:tag" content="robot"' in article and 'property="article:tag" content="khám phá"' in article
+    assert "chuyen-muc/hoat-dong-stem/" in article
+    page = build.html("cau-lac-bo/ky-su-nhi")
+    assert "15:30" in page and "Cô Lan" in page and "Cô Hoa" in page
+
+
+def test_every_date_the_loader_accepts_survives_a_full_build_on_the_real_clock(tmp_path):
+    """With no SOURCE_DATE_EPOCH MkDocs dates the sitemap from the pages: the extreme dates must not crash it."""
+    from datetime import date, timedelta
+
+    soon = date.today() + timedelta(days=700)
+    files = {
+        "plans/kh-1945.md": front({"title": "Kế hoạch cũ", "issued": "1945-09-02", "milestones": [{"when": "2099-12"}]}),
+        "plans/kh-hom-nay.md": front({"number": "1/KH-MNTN", "title": "Kế hoạch", "issued": date.today().isoformat(),
+                                      "milestones": [{"when": "1945..2099"}]}),
+        "news/1945-01-01-tin-cu.md": _post(date="1945-01-01 00:00"),
+        "news/tin-hen-gio.md": _post(date=f"{soon:%d/%m/%Y} 23:59"),
+        "clubs/clb-cu.md": front({"name": "CLB", "kind": "STEM", "founded": "1945-01-01", "school_year": "2099-2100"}),
+        "cong-khai/tt.md": _disclosure(school_year="1945-1946", published="1945-06-01", updated=date.today().isoformat()),
+    }
+    root = make_site(tmp_path / "truong", {**good_content(), **files})
+    build = run_mkdocs(root, epoch=None)
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output and (root / "site" / "sitemap.xml.gz").is_file()
+    assert (root / "site" / "ke-hoach" / "1945").is_dir() and (root / "site" / "tin-tuc" / "1945").is_dir()
