@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -133,6 +134,39 @@ def import_command(file: Path, plans: Path | None) -> None:
     if root is not None:
         click.echo("")
         _check_command_report(root)
+
+
+#: Environment that silences the English end-of-life banners Material and ProperDocs print into the clerk's log.
+QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+@cli.command(options_metavar="[TÙY_CHỌN]", name="serve", short_help="Xem thử trang web trên máy (tự tải lại khi sửa tệp).",
+             context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def serve_command(ctx: click.Context) -> None:
+    """Xem thử trang web ở http://127.0.0.1:8000/: trang tự tải lại khi lưu tệp; nội dung có lỗi thì trang hiện danh
+    sách lỗi. Dừng bằng Ctrl+C. Các tùy chọn khác được chuyển cho “mkdocs serve”.
+    """
+    _run_mkdocs("serve", ctx.args)
+
+
+@cli.command(options_metavar="[TÙY_CHỌN]", name="build", short_help="Tạo trang web vào thư mục site/ (như khi đăng).",
+             context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def build_command(ctx: click.Context) -> None:
+    """Tạo trang web vào thư mục site/, dừng ở lỗi hay cảnh báo đầu tiên như khi đăng lên GitHub Pages (--strict).
+    Các tùy chọn khác được chuyển cho “mkdocs build”.
+    """
+    _run_mkdocs("build", ["--strict", *ctx.args])
+
+
+def _run_mkdocs(command: str, args: list[str]) -> None:
+    """MkDocs in this process, without the English banners; from the site's folder, found as ``bangtin check`` does."""
+    os.environ.update(QUIET_BANNERS)
+    os.chdir(_site_root(None))
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    mkdocs_cli.main(args=[command, *args], prog_name=f"bangtin {command}")
 
 
 def _check_command_report(root: Path) -> None:

@@ -266,3 +266,27 @@ def test_pre_commit_hook_runs_the_check():
     from bangtin.site import FOLDERS
 
     assert all(re.search(hook["files"], f"{folder}/a.md") for folder in FOLDERS)  # every content kind's folder
+
+
+def test_bangtin_build_and_the_workflow_print_no_english_banner(tmp_path):
+    """Material prints an English end-of-life notice into every `mkdocs` log; `bangtin build`/`serve` and the Pages
+    workflow do not."""
+    import os
+    import subprocess
+    import sys
+
+    from content_samples import good_content
+    from sitebuild import BUILD_EPOCH, REPO, make_site
+
+    root = make_site(tmp_path / "truong", good_content())
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")}
+    env["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, env=env, capture_output=True, text=True)
+    assert "end of life" in plain.stderr  # what a clerk would see without it
+    ours = subprocess.run([sys.executable, "-m", "bangtin", "build"], cwd=root / "news", env=env, capture_output=True,
+                          text=True)
+    assert ours.returncode == 0, ours.stdout + ours.stderr
+    assert "end of life" not in ours.stderr + ours.stdout and "ProperDocs" not in ours.stderr + ours.stdout
+    assert (root / "site" / "index.html").is_file()  # run from a content folder, built where mkdocs.yml is
+    workflow = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    assert workflow["jobs"]["build"]["env"] == {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

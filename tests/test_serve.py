@@ -1,4 +1,5 @@
-"""``mkdocs serve`` with a broken file: the server keeps running, the browser shows what is wrong, a fix rebuilds."""
+"""``bangtin serve`` (MkDocs' serve) with a broken file: the server keeps running, the browser shows what is wrong, a fix
+rebuilds."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def serve(tmp_path: Path):
     log = tmp_path / "serve.log"
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", "bangtin", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         yield root, f"http://127.0.0.1:{port}/", server, log
