@@ -319,6 +319,28 @@ def test_signer_block_without_a_name_is_reported() -> None:
     assert trailer.signers == [] and trailer.unnamed == ["Hiệu trưởng"]
 
 
+def test_a_signature_that_lost_its_title_line_gives_the_name_and_says_the_title_is_missing() -> None:
+    """Word exports drop a title kept in a text box or an image: only the name follows the recipients."""
+    trailer = read_trailer(lines("Nội dung.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "(Đã ký)", "Nguyễn Thị Thu"), 0)
+    assert trailer.signers == [{"name": "Nguyễn Thị Thu"}] and trailer.untitled == ["Nguyễn Thị Thu"]
+    assert trailer.recipients == ["Như trên"] and trailer.end == 6
+    more = read_trailer(lines("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "Nguyễn Thị Thu", "PHỤ LỤC", "1. Danh sách"), 0)
+    assert more.signers == [] and more.untitled == []  # a name followed by more text is not read as the signer
+
+
+def test_the_import_reports_the_missing_title_instead_of_no_signer(tmp_path) -> None:
+    from bangtin.importer import import_plan
+
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("TRƯỜNG MẦM NON HOA SEN\nSố: 12/KH-MNHS\nKẾ HOẠCH\nTổ chức Ngày hội STEM\nNội dung.\n"
+                    "Nơi nhận:\n- BGH;\n- Lưu: VT.\nNguyễn Thị Thu\n", encoding="utf-8")
+    imported = import_plan(path)
+    assert imported.meta["signer"] == {"name": "Nguyễn Thị Thu"}
+    assert not any("không tìm thấy người ký" in message for message in imported.missing)
+    [missing] = [message for message in imported.missing if "thiếu chức vụ" in message]
+    assert missing.startswith("người ký “Nguyễn Thị Thu” thiếu chức vụ") and "signer: {title: Hiệu trưởng, name: Nguyễn Thị Thu}" in missing
+
+
 # --- milestones -------------------------------------------------------------------------------------------------
 
 

@@ -113,6 +113,9 @@ def _read_links(draft: _Draft, body: list[Block], trailer: Trailer) -> None:
         draft.missing.append("không tìm thấy người ký (chức vụ và họ tên cuối văn bản)")
     for title in trailer.unnamed:
         draft.missing.append(f"khối chữ ký “{title}” không có họ tên người ký")
+    for name in trailer.untitled:
+        draft.missing.append(f"người ký “{name}” thiếu chức vụ (dòng chức vụ có thể nằm trong hộp chữ hoặc ảnh của tệp "
+                             f"Word nên không đọc được); hãy bổ sung, ví dụ signer: {{title: Hiệu trưởng, name: {name}}}")
     draft.put("recipients", trailer.recipients, "không tìm thấy “Nơi nhận”")
     draft.put("milestones", read_milestones(body), "không tìm thấy mốc tiến độ (dòng như “Tháng 12/2025: …”)")
 

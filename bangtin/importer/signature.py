@@ -27,6 +27,8 @@ class Trailer:
     recipients: list[str] = field(default_factory=list)
     signers: list[dict[str, str]] = field(default_factory=list)
     unnamed: list[str] = field(default_factory=list)
+    untitled: list[str] = field(default_factory=list)
+    """Signers whose block is only a name: the title was in a text box or an image that the export dropped."""
 
 
 def read_trailer(blocks: list[Block], body_start: int) -> Trailer:
@@ -65,12 +67,21 @@ def read_after_mark(blocks: list[Block], mark: int) -> Trailer:
             pending, trailer.end = [], index + 1
         elif (match_authority(text) or is_signer_title(text)) and len(pending) < _BLOCK_LINES:
             pending.append(text)
+        elif not pending and not trailer.signers and is_person_name(text) and _ends_text(blocks, index + 1):
+            trailer.signers.append({"name": name_case(text)})
+            trailer.untitled.append(name_case(text))
+            trailer.end = index + 1
         else:
             return trailer
     if pending:
         trailer.unnamed.append(sentence_case(pending[-1]))
         trailer.end = len(blocks)
     return trailer
+
+
+def _ends_text(blocks: list[Block], start: int) -> bool:
+    """Nothing but empty lines and signature notes ("(Đã ký)") from ``start`` to the end of the document."""
+    return all(isinstance(block, Line) and (not block.text or is_signature_note(block.text)) for block in blocks[start:])
 
 
 def read_signers(lines: list[str]) -> list[dict[str, str]] | None:
