@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from .embeds import embed_problems
 from .problems import Problems
 from .sources import load_source
 
@@ -15,13 +16,16 @@ HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
 def check_hand_pages(docs: Path, root: Path, problems: Problems) -> None:
-    """Report broken YAML, unknown keys (with a did-you-mean) and unknown ``hide`` values of every page in ``docs``."""
+    """Report broken YAML, unknown keys (with a did-you-mean), unknown ``hide`` values, scripts and third-party
+    iframes of every page in ``docs``."""
     if not docs.is_dir() or not docs.resolve().is_relative_to(root.resolve()):
         return
     for path in sorted(docs.rglob("*.md")):
         source = load_source(path.resolve(), root.resolve(), problems, optional=True)
         if source is None:
             continue
+        for line, message in embed_problems(source.body):
+            problems.error(source.rel, source.body_line + line - 1, "nội dung", message)
         for key, value in source.meta.items():
             if key not in PAGE_KEYS:
                 guess = difflib.get_close_matches(key, PAGE_KEYS, n=1, cutoff=0.6)

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from .build import Build, plan_build
 from .dates import build_time
+from .embeds import EMBED_TEMPLATE, rewrite_embeds
 from .filters import template_filters
 from .link_previews import PagePreview, build_page_preview
 from .media import rewrite_images
@@ -123,6 +124,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         context["bt_feed_links"] = links
     if spec is not None and spec.markdown and page.content:
         page.content = _rewrite_photos(page.content, spec.url, context)
+    if page.content:
+        page.content = rewrite_embeds(page.content, lambda embed: _env.get_template(EMBED_TEMPLATE).render({**context, "embed": embed}))
     if page.canonical_url:
         context["bt_preview"] = build_page_preview(
             url=page.canonical_url, title=page.title, description=page.meta.get("description") or None,

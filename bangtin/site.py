@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .kinds import KINDS, Kind, Known
+from .embeds import embed_problems
 from .fields import missing_file
 from .hand_pages import check_hand_pages
 from .links import local_links
@@ -153,6 +154,7 @@ def _load(root: Path, kind: Kind, settings: Settings, sources: dict, problems: P
         if source is not None and (record := kind.from_meta(source, settings, problems)) is not None:
             sources[source.rel] = source
             _check_body_links(source, problems)
+            _check_embeds(source, problems)
             records.append(record)
     return records
 
@@ -164,6 +166,11 @@ def _check_privacy(source: Source, problems: Problems) -> None:
             problems.warning(source.rel, source.line(key), key, f"{finding.message}; {hint}")
     for finding in find_private_data(source.body):
         problems.warning(source.rel, source.body_line + finding.line - 1, "nội dung", f"{finding.message}; {hint}")
+
+
+def _check_embeds(source: Source, problems: Problems) -> None:
+    for line, message in embed_problems(source.body):
+        problems.error(source.rel, source.body_line + line - 1, "nội dung", message)
 
 
 def _check_body_links(source: Source, problems: Problems) -> None:

@@ -110,6 +110,13 @@ CASES = {
                         "có tệp “ngay-hoi-stem/cover.jpg” (khác chữ hoa, chữ thường)"),
     "inline_photo_case": ({"news/tin-anh-bai.md": _post() + "\n![Ảnh](ngay-hoi-stem/ANH-1.jpg)\n"}, "news/tin-anh-bai.md",
                           "có tệp “ngay-hoi-stem/anh-1.jpg”"),
+    # What would make every reader's browser contact another company, or run code
+    "script_in_a_post": ({"news/tin-ma.md": _post() + "\n<script>alert('xin chào')</script>\n"}, "news/tin-ma.md",
+                         "bài có thẻ <script>"),
+    "third_party_iframe": ({"news/tin-khung.md": _post() + "\n<iframe src=\"https://forms.example.com/x\"></iframe>\n"},
+                           "news/tin-khung.md", "khung nhúng từ “forms.example.com”"),
+    "iframe_on_a_hand_written_page": ({"docs/gioi-thieu.md": "# Giới thiệu\n\n<iframe src=\"https://x.example/\"></iframe>\n"},
+                                      "docs/gioi-thieu.md:3", "khung nhúng từ “x.example”"),
     # Hand-written pages
     "page_broken_yaml": ({"docs/gioi-thieu.md": "---\ntitle: Giới thiệu: trường\n---\n# Giới thiệu\n"},
                          "docs/gioi-thieu.md:2", "ngoặc kép"),

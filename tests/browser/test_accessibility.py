@@ -23,6 +23,7 @@ PAGES = {
     "article": "tin-tuc/2025/12/be-vui-ngay-hoi-stem/",
     "club": "cau-lac-bo/be-yeu-khoa-hoc/",
     "cong khai": "cong-khai/",
+    "video facade": "tin-tuc/2025/11/van-nghe-chao-mung-ngay-nha-giao/",
     "cong khai item": "cong-khai/2025-2026/tai-chinh/",
 }
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 800}}

@@ -28,6 +28,7 @@ PAGES = [
     "",
     "tin-tuc/",
     "tin-tuc/2025/12/be-vui-ngay-hoi-stem/",
+    "tin-tuc/2025/11/van-nghe-chao-mung-ngay-nha-giao/",  # a pasted YouTube player, as a facade
     "ke-hoach/",
     "ke-hoach/2025/259-kh-mnhs/",
     "cau-lac-bo/be-yeu-khoa-hoc/",
@@ -86,3 +87,36 @@ def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
     assert any("/lunr/" in path for path in requested), "the search worker's own requests were not seen"
     assert any(path.endswith(".webp") for path in requested), "no photo was loaded"
     assert (404, "/khong-co-trang-nay/") in served
+
+
+def test_a_pasted_video_asks_youtube_nothing_until_it_is_tapped(browser: Any, sample_site: Path) -> None:
+    origin = urlsplit(SITE_URL)[:2]
+    outside: list[str] = []
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url)[:2] != origin:
+            outside.append(url)
+            route.abort()
+            return
+        status, path = answer(sample_site, url)
+        route.fulfill(status=status, body=path.read_bytes(),
+                      content_type=TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+
+    context = browser.new_context(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        page.goto(SITE_URL + "tin-tuc/2025/11/van-nghe-chao-mung-ngay-nha-giao/", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert outside == []
+        button = page.locator(".bt-embed__play")
+        assert "Văn nghệ chào mừng 20/11" in button.inner_text()
+        button.tap()
+        page.wait_for_timeout(500)
+        frame = page.locator("iframe.bt-embed__frame")
+        assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+        assert frame.get_attribute("title") == "Văn nghệ chào mừng 20/11 – Trường Mầm non Hoa Sen"
+        assert [urlsplit(url).hostname for url in outside] == ["www.youtube-nocookie.com"]
+    finally:
+        context.close()
