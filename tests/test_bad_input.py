@@ -135,7 +135,8 @@ def _tree(root: Path) -> dict[str, str]:
 
 #: The mistakes also built in full with MkDocs: one of each family (YAML, a value, a cross-check, a file, an encoding).
 BUILT = ("broken_yaml", "wrong_date", "duplicate_number", "missing_photo", "utf16_from_notepad", "same_address",
-         "cong_khai_item_twice", "saved_as_md_txt", "plan_issued_far_future", "page_broken_yaml", "photo_name_case")
+         "cong_khai_item_twice", "saved_as_md_txt", "plan_issued_far_future", "page_broken_yaml", "photo_name_case",
+         "script_in_a_post", "flow_value_cut_by_comma")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

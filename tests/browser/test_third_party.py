@@ -11,6 +11,7 @@ query typed, so the search worker and its index load too.
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -46,10 +47,9 @@ def answer(site: Path, url: str) -> tuple[int, Path]:
     return (200, path) if path.is_file() else (404, site / "404.html")
 
 
-def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
+def as_github_pages(site: Path, outside: list[str], served: list[tuple[int, str]]) -> Callable[[Any], None]:
+    """A route handler: the site's origin answered from ``site``, any other request recorded and aborted."""
     origin = urlsplit(SITE_URL)[:2]
-    outside: list[str] = []
-    served: list[tuple[int, str]] = []
 
     def route(route: Any) -> None:
         url = route.request.url
@@ -57,10 +57,19 @@ def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
             outside.append(url)
             route.abort()
             return
-        status, path = answer(sample_site, url)
+        status, path = answer(site, url)
         served.append((status, urlsplit(url).path))
         kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         route.fulfill(status=status, body=path.read_bytes(), content_type=kind)
+
+    return route
+
+
+def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
+    origin = urlsplit(SITE_URL)[:2]
+    outside: list[str] = []
+    served: list[tuple[int, str]] = []
+    route = as_github_pages(sample_site, outside, served)
 
     context = browser.new_context(viewport={"width": 412, "height": 915}, locale="vi-VN", is_mobile=True)
     context.route("**/*", route)
@@ -90,21 +99,9 @@ def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
 
 
 def test_a_pasted_video_asks_youtube_nothing_until_it_is_tapped(browser: Any, sample_site: Path) -> None:
-    origin = urlsplit(SITE_URL)[:2]
     outside: list[str] = []
-
-    def route(route: Any) -> None:
-        url = route.request.url
-        if urlsplit(url)[:2] != origin:
-            outside.append(url)
-            route.abort()
-            return
-        status, path = answer(sample_site, url)
-        route.fulfill(status=status, body=path.read_bytes(),
-                      content_type=TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-
     context = browser.new_context(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
-    context.route("**/*", route)
+    context.route("**/*", as_github_pages(sample_site, outside, []))
     page = context.new_page()
     try:
         page.goto(SITE_URL + "tin-tuc/2025/11/van-nghe-chao-mung-ngay-nha-giao/", wait_until="networkidle")
