@@ -11,6 +11,7 @@ import click
 
 from .check import check_root, find_root, load_config, render_report
 from .dates import build_time
+from .filters import filesize
 from .problems import ContentError
 from .scaffold import SCAFFOLDS, ScaffoldError, write_new
 from .settings import CONFIG
@@ -134,6 +135,39 @@ def import_command(file: Path, plans: Path | None) -> None:
     if root is not None:
         click.echo("")
         _check_command_report(root)
+
+
+@cli.command(options_metavar="[TÙY_CHỌN]", name="shrink", short_help="Thu nhỏ ảnh quá lớn (tối đa 2048 px, 1 MB) trước khi lưu.")
+@click.argument("paths", metavar="[ĐƯỜNG_DẪN]...", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.help_option("-h", "--help", help=HELP)
+def shrink_command(paths: tuple[Path, ...]) -> None:
+    """Ghi lại các ảnh quá 2048 px hoặc quá 1 MB (và ảnh HEIC của iPhone) thành ảnh JPEG nhỏ gọn, bỏ thông tin vị trí
+    (GPS) và máy chụp; ảnh .heic/.png được đổi thành .jpg và tên ảnh trong các bài được sửa theo. Mặc định: các thư
+    mục nội dung. Ảnh đã nhỏ được giữ nguyên, nên chạy lại lần nữa không thay đổi gì.
+
+    Ví dụ: bangtin shrink news/ngay-hoi-stem
+    """
+    from .shrink import find_photos, shrink_all
+    from .site import FOLDERS
+
+    root = _site_root(None)
+    photos = find_photos([*paths] or [root / folder for folder in FOLDERS])
+    markdown = [p for folder in (*FOLDERS, "docs") if (root / folder).is_dir() for p in sorted((root / folder).rglob("*.md"))]
+    done, failed, changed = shrink_all(photos, markdown)
+    for item in done:
+        renamed = f" → {_shown(item.target)}" if item.target != item.source else ""
+        click.echo(f"{_shown(item.source)}{renamed}: {filesize(item.before)} → {filesize(item.after)}")
+    if done:
+        saved = sum(item.before - item.after for item in done)
+        click.echo(f"Đã thu nhỏ {len(done)} ảnh, bớt được {filesize(saved)}.")
+    else:
+        click.echo(f"Không có ảnh nào quá giới hạn ({len(photos)} ảnh đã xem; tối đa 2048 px và 1 MB).")
+    if changed:
+        click.echo(f"Đã sửa tên ảnh trong {len(changed)} tệp: {', '.join(str(_shown(path)) for path in changed)}")
+    for message in failed:
+        click.echo(f"Lỗi – {message}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 #: Environment that silences the English end-of-life banners Material and ProperDocs print into the clerk's log.
