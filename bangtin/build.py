@@ -21,6 +21,7 @@ from .feeds import Feed, FeedLink, build_feed_links
 from .kinds import KINDS
 from .media import CACHE_DIR, Media, build_media, media_files
 from .pages import PageSpec
+from .photo_report import weight_line
 from .photos import PhotoStats, prune_cache
 from .problems import ContentError
 from .publish import limit_warnings, pages_extras, site_files
@@ -110,10 +111,11 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
         return Build(root, settings, None, pages, log=error_log(error.problems))
     prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
     log = [("warning", str(problem)) for problem in site.warnings]
-    if reminders := [line for kind in KINDS for line in kind.reminders(site)]:
+    if reminders := site.reminders():
         log.append(("info", "Nhắc việc (không chặn việc tạo trang): " + "; ".join(reminders)))
     log += [("info", note) for note in sorted(media.stats.notes)]
     unused = f"; {len(site.unused_photos)} ảnh trong thư mục nội dung không bài nào dùng (không được đăng)" if site.unused_photos else ""
+    log.append(("info", weight_line(site.photos, site.today)))
     log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm{unused}"))
     return Build(root, settings, site, pages, feeds, media, log)
 

@@ -89,7 +89,7 @@ def check_root(root: Path, now: datetime) -> Report:
     scheduled = sum(1 for kind, record in records if not record.draft and not kind.published(record, now))
     counts = tuple((kind.count_label, len(site.records[kind.name])) for kind in KINDS
                    if site.records[kind.name] or (root / kind.folder).is_dir())
-    reminders = tuple(line for kind in KINDS for line in kind.reminders(site))
+    reminders = tuple(site.reminders())  # the same reminders a build logs
     return Report(site.warnings, counts, drafts, scheduled, reminders)
 
 

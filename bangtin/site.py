@@ -15,6 +15,8 @@ from .fields import missing_file
 from .hand_pages import check_hand_pages
 from .links import local_links
 from .pages import page_assets
+from .photo_report import SourcePhoto, heavy_photo_reminders
+from .photos import is_photo
 from .models import Milestone
 from .privacy import CONSENT_KEY, find_private_data
 from .problems import ContentError, Problem, Problems
@@ -42,6 +44,12 @@ class Site:
     warnings: tuple[Problem, ...] = ()
     unused_photos: tuple[str, ...] = ()
     """Photos in the content folders that no page shows (never published; counted in the build's photo line)."""
+    photos: tuple[SourcePhoto, ...] = ()
+    """Every photo a page uses, as kept in the repository (drafts' included)."""
+
+    def reminders(self) -> list[str]:
+        """What the clerk should still do, never an error: each kind's (a công khai item due), each photo too heavy."""
+        return [*(line for kind in KINDS for line in kind.reminders(self)), *heavy_photo_reminders(self.photos)]
 
     @property
     def plans(self) -> tuple[Plan, ...]:
@@ -125,13 +133,26 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
                     _check_privacy(sources[record.source], problems)
     used = {path.resolve() for records in loaded.values() for record in records for _, path in page_assets(record, root)}
     unpublished = check_unpublished(root, FOLDERS, used, problems)
+    photos = _source_photos(root, loaded, now)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     records = {
         kind.name: tuple(kind.order(r for r in loaded[kind.name] if include_drafts or kind.published(r, now)))
         for kind in KINDS
     }
-    return Site(settings, records, now.date(), tuple(problems.warnings), unpublished.photos)
+    return Site(settings, records, now.date(), tuple(problems.warnings), unpublished.photos, photos)
+
+
+def _source_photos(root: Path, loaded: Mapping[str, list], now: datetime) -> tuple[SourcePhoto, ...]:
+    found: dict[str, SourcePhoto] = {}
+    for kind in KINDS:
+        for record in loaded[kind.name]:
+            day = kind.moment(record).date() if kind.moment else now.date()
+            for _, path in page_assets(record, root):
+                rel = path.relative_to(root).as_posix()
+                if is_photo(path) and rel not in found and path.is_file():
+                    found[rel] = SourcePhoto(rel, path.stat().st_size, day)
+    return tuple(found[rel] for rel in sorted(found))
 
 
 def empty_site(settings: Settings, today: date) -> Site:

@@ -143,3 +143,25 @@ def test_the_pre_commit_hook_shrinks_a_staged_photo(tmp_path, phone_jpeg):
     assert (root / "news/ngay-hoi/IMG_0003.JPG").stat().st_size <= MAX_BYTES
     changed = subprocess.run(["git", "diff", "--name-only"], cwd=root, capture_output=True, text=True).stdout.split()
     assert changed == ["news/ngay-hoi/IMG_0003.JPG"]  # pre-commit then stops the commit so the clerk adds the small one
+
+
+def test_a_photo_uploaded_another_way_is_named_with_the_command_that_fixes_it(tmp_path, phone_jpeg, monkeypatch):
+    """Photos added through GitHub's "Upload files" skip the hook: check and the build say which, never failing."""
+    from click.testing import CliRunner
+
+    from bangtin.cli import cli
+    from sitebuild import BUILD_EPOCH
+
+    post = front({"title": "Bé vui", "date": "2025-12-10", "categories": ["Tin tức"], "image": "ngay-hoi/IMG_0004.jpg"})
+    root = make_site(tmp_path / "truong", {**good_content(), "news/2025-12-10-be-vui.md": post,
+                                          "news/ngay-hoi/IMG_0004.jpg": phone_jpeg})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    check = CliRunner().invoke(cli, ["check", "--root", str(root)])
+    assert check.exit_code == 0, check.output
+    assert ('“news/ngay-hoi/IMG_0004.jpg” là ảnh nặng 3,' in check.output
+            and 'chạy bangtin shrink "news/ngay-hoi/IMG_0004.jpg"' in check.output), check.output
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.output  # --strict: a reminder, not a warning
+    assert 'bangtin shrink "news/ngay-hoi/IMG_0004.jpg"' in build.output
+    [weight] = [line for line in build.output.splitlines() if "Ảnh gốc trong kho" in line]
+    assert "(3 ảnh)" in weight and "sau 5 năm với nhịp hiện tại" in weight
