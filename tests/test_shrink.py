@@ -126,9 +126,12 @@ def test_shrink_renames_references_then_the_strict_build_publishes_clean_photos(
 
 
 def test_the_pre_commit_hook_shrinks_a_staged_photo(tmp_path, phone_jpeg):
-    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    hook = next(hook for hook in hooks if hook["id"] == "bangtin-shrink")
+    published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    local = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    hook = next(hook for hook in published if hook["id"] == "bangtin-shrink")
     assert hook["pass_filenames"] is True and hook["language"] == "python"
+    for key in ("entry", "files", "pass_filenames"):  # the school's own hooks run the same command on the same files
+        assert {h["id"]: h[key] for h in local} == {h["id"]: h[key] for h in published}, key
     import re
 
     assert re.search(hook["files"], "news/ngay-hoi/IMG_0003.JPG") and not re.search(hook["files"], "news/bai.md")
