@@ -109,6 +109,11 @@ def test_official_pages_actions_build_then_deploy(workflow):
     assert "${{ steps.deployment.outputs.page_url }}" == deploy["environment"]["url"]
 
 
+def test_a_publish_checks_out_only_the_latest_commit(workflow):
+    [checkout] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 1 and "lfs" not in checkout["with"]
+
+
 def test_photo_cache_is_kept_between_runs(workflow):
     from bangtin.media import CACHE_DIR
 
