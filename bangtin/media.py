@@ -12,7 +12,7 @@ from lxml import html as lhtml
 
 from .pages import PageSpec
 from .photos import Photo, PhotoStats, Variant, build_photos, is_photo, social_variant
-from .problems import ContentError, Problem, Problems
+from .problems import ContentError, Problem
 from .sources import locate_reference
 
 PHOTO_DIR = "anh/"

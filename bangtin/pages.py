@@ -9,8 +9,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from .links import local_links
 from .link_previews import PagePreview
+from .links import local_links
 from .models import record_assets
 
 

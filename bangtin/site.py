@@ -9,15 +9,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .kinds import KINDS, Kind, Known
 from .embeds import embed_problems
 from .fields import missing_file
 from .hand_pages import check_hand_pages
+from .kinds import KINDS, Kind, Known
 from .links import local_links
+from .models import Milestone
 from .pages import page_assets
 from .photo_report import SourcePhoto, heavy_photo_reminders
 from .photos import is_photo
-from .models import Milestone
 from .privacy import CONSENT_KEY, find_private_data
 from .problems import ContentError, Problem, Problems
 from .settings import Settings

@@ -3,7 +3,7 @@ cross-checked, and a site gets its pages in a stable order."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
