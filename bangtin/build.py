@@ -96,9 +96,7 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     except ContentError as error:
         if not serving:
             raise
-        uris = [*previous, *section_uris(settings, root, now.date(), site_type(settings))]
-        pages = {spec.uri: spec for spec in build_error_pages(error.problems, uris)}
-        return Build(root, settings, None, pages, log=error_log(error.problems))
+        return _error_build(root, settings, error, [*previous, *section_uris(settings, root, now.date(), site_type(settings))])
     planner = site_type(settings)
     feeds = planner.build_feed_list(site)  # one list for the subscribe page, the heads' links and the files
     pages = {spec.uri: spec for spec in planner.build_pages(site, root, feeds)}
@@ -107,17 +105,28 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     except ContentError as error:
         if not serving:
             raise ContentError([*error.problems, *site.warnings]) from None
-        pages = {spec.uri: spec for spec in build_error_pages(error.problems, [*previous, *pages])}
-        return Build(root, settings, None, pages, log=error_log(error.problems))
+        return _error_build(root, settings, error, [*previous, *pages])
     prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
+    return Build(root, settings, site, pages, feeds, media, build_log(site, media))
+
+
+def _error_build(root: Path, settings: Settings | None, error: ContentError, uris: list[str]) -> Build:
+    """For ``mkdocs serve``: every address shows the problems, and nothing else is published."""
+    pages = {spec.uri: spec for spec in build_error_pages(error.problems, uris)}
+    return Build(root, settings, None, pages, log=error_log(error.problems))
+
+
+def build_log(site: Site, media: Media) -> list[LogLine]:
+    """What a good build tells the clerk: the warnings, the reminders in one line, and the photos' state."""
     log = [("warning", str(problem)) for problem in site.warnings]
     if reminders := site.reminders():
         log.append(("info", "Nhắc việc (không chặn việc tạo trang): " + "; ".join(reminders)))
     log += [("info", note) for note in sorted(media.stats.notes)]
-    unused = f"; {len(site.unused_photos)} ảnh trong thư mục nội dung không bài nào dùng (không được đăng)" if site.unused_photos else ""
     log.append(("info", weight_line(site.photos, site.today)))
-    log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm{unused}"))
-    return Build(root, settings, site, pages, feeds, media, log)
+    unused = len(site.unused_photos)
+    log.append(("info", f"Ảnh: {media.stats.processed} ảnh mới được xử lý, {media.stats.reused} ảnh lấy lại từ bộ nhớ đệm"
+                + (f"; {unused} ảnh trong thư mục nội dung không bài nào dùng (không được đăng)" if unused else "")))
+    return log
 
 
 def site_type(settings: Settings | None) -> ModuleType:
