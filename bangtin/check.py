@@ -81,7 +81,8 @@ def check_root(root: Path, now: datetime) -> Report:
     try:
         config = load_config(root)
         settings = settings_from_config(config.get("site_url"), config.get("extra"))
-        site = load_site(root, settings, now, include_drafts=True, docs=root / str(config.get("docs_dir") or "docs"))
+        site = load_site(root, settings, now, include_drafts=True, docs=root / str(config.get("docs_dir") or "docs"),
+                         check_photos=True)
     except ContentError as error:
         return Report(tuple(error.problems))
     records = [(kind, record) for kind in KINDS for record in site.records[kind.name]]

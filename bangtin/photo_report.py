@@ -24,6 +24,27 @@ class SourcePhoto:
     """The day of the content that uses it (the pace of the projection)."""
 
 
+def unreadable_photo(path: Path, cache_dir: Path) -> str | None:
+    """Why a photo cannot be published (a broken or truncated file), or None. A photo whose variants the cache
+    holds is known good; any other is decoded, as the build will."""
+    from .photos import _load_manifest, photo_key
+    from .problems import PhotoError
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"không đọc được ảnh “{path.name}”: {error.strerror or error}"
+    if _load_manifest(cache_dir, photo_key(data), path.name) is not None:
+        return None
+    from . import imaging
+
+    try:
+        imaging.decode(data, path.name)
+    except PhotoError as error:
+        return str(error)
+    return None
+
+
 def heavy_photo_reminders(photos: Iterable[SourcePhoto]) -> list[str]:
     """One line per photo over the limit, with the command that shrinks it."""
     lines = []

@@ -16,12 +16,13 @@ from .kinds import KINDS, Kind, Known
 from .links import local_links
 from .models import Milestone
 from .pages import page_assets
-from .photo_report import SourcePhoto, heavy_photo_reminders
+from .media import CACHE_DIR
+from .photo_report import SourcePhoto, heavy_photo_reminders, unreadable_photo
 from .photos import is_photo
 from .privacy import CONSENT_KEY, find_private_data
 from .problems import ContentError, Problem, Problems
 from .settings import Settings
-from .sources import Source, load_source
+from .sources import Source, load_source, locate_in
 from .unpublished import check_unpublished
 
 if TYPE_CHECKING:
@@ -118,9 +119,11 @@ class Site:
 
 
 def load_site(root: Path, settings: Settings, now: datetime, include_drafts: bool = False,
-              docs: Path | None = None) -> Site:
+              docs: Path | None = None, check_photos: bool = False) -> Site:
     """Read every kind's folder under ``root`` and the hand-written pages of ``docs`` (default ``root/docs``);
-    raise ContentError with every error found."""
+    raise ContentError with every error found. The photos are decoded by the build; with ``check_photos`` (for
+    ``bangtin check``), or when the content has errors anyway, a broken photo is reported here too, so that every
+    problem of a run is named at once."""
     problems = Problems()
     check_hand_pages(docs or root / "docs", root, problems)
     sources: dict[str, Source] = {}
@@ -134,6 +137,8 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
     used = {path.resolve() for records in loaded.values() for record in records for _, path in page_assets(record, root)}
     unpublished = check_unpublished(root, FOLDERS, used, problems)
     photos = _source_photos(root, loaded, now)
+    if check_photos or problems.errors:
+        _check_photos(root, loaded, sources, problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     records = {
@@ -141,6 +146,19 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
         for kind in KINDS
     }
     return Site(settings, records, now.date(), tuple(problems.warnings), unpublished.photos, photos)
+
+
+def _check_photos(root: Path, loaded: Mapping[str, list], sources: dict[str, Source], problems: Problems) -> None:
+    """Each photo that cannot be read, at every file, line and key that uses it."""
+    broken: dict[Path, str | None] = {}
+    for records in loaded.values():
+        for record in records:
+            for rel, path in page_assets(record, root):
+                if is_photo(path) and path.is_file():
+                    if path not in broken:
+                        broken[path] = unreadable_photo(path, root / CACHE_DIR)
+                    if message := broken[path]:
+                        problems.error(record.source, *locate_in(sources[record.source], rel), message)
 
 
 def _source_photos(root: Path, loaded: Mapping[str, list], now: datetime) -> tuple[SourcePhoto, ...]:

@@ -86,11 +86,14 @@ def load_source(path: Path, root: Path, problems: Problems, *, optional: bool = 
 def locate_reference(root: Path, rel: str | None, target: str) -> tuple[int, str]:
     """(line, key) where the content file ``rel`` names the file ``target``: the key whose value holds it, else the
     body line that links to it. Read again only to say where a file it names is broken."""
+    source = load_source(root / rel, root, Problems()) if rel else None
+    return locate_in(source, target) if source is not None else (0, "")
+
+
+def locate_in(source: Source, target: str) -> tuple[int, str]:
+    """(line, key) where ``source`` names the file ``target`` (relative to its folder)."""
     from .links import local_links
 
-    source = load_source(root / rel, root, Problems()) if rel else None
-    if source is None:
-        return 0, ""
     for key, value in source.meta.items():
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from content_samples import PLAN, POST, good_content
-from sitebuild import BASE_CONFIG, front, make_site, run_mkdocs, write_files
+from sitebuild import BASE_CONFIG, BUILD_EPOCH, front, make_site, run_mkdocs, write_files
 
 from bangtin.dates import VN_TZ
 from bangtin.problems import ContentError
@@ -262,3 +262,22 @@ def test_every_date_the_loader_accepts_survives_a_full_build_on_the_real_clock(t
     assert build.returncode == 0, build.output
     assert "Traceback" not in build.output and (root / "site" / "sitemap.xml.gz").is_file()
     assert (root / "site" / "ke-hoach" / "1945").is_dir() and (root / "site" / "tin-tuc" / "1945").is_dir()
+
+
+def test_a_broken_photo_is_named_together_with_the_other_mistakes_by_the_build_and_by_check(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from content_samples import jpeg
+
+    from bangtin.cli import cli
+
+    root = make_site(tmp_path / "truong", {**good_content(), "news/ngay-hoi-stem/anh-1.jpg": jpeg()[:300],
+                                          **CASES["wrong_date"][0]})
+    build = run_mkdocs(root)
+    assert build.returncode != 0 and "Nội dung có 2 lỗi" in build.output, build.output
+    assert "news/tin-sai-ngay.md:3: khóa “date”" in build.output
+    assert "news/2025-12-05-be-vui-ngay-hoi-stem.md:20: khóa “nội dung”: không đọc được ảnh “anh-1.jpg”" in build.output
+    (root / "news/tin-sai-ngay.md").unlink()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    check = CliRunner().invoke(cli, ["check", "--root", str(root)])
+    assert check.exit_code == 1 and "Tìm thấy 1 lỗi:" in check.output, check.output
+    assert "không đọc được ảnh “anh-1.jpg”: tệp ảnh hỏng" in check.output
