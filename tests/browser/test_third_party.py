@@ -98,6 +98,25 @@ def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
     assert (404, "/khong-co-trang-nay/") in served
 
 
+def test_material_fetches_no_sitemap_for_the_feed_links_and_readers_still_find_them(browser: Any, sample_site: Path) -> None:
+    """Material's language switcher fetches sitemap.xml beside each <link rel=alternate>; ours are feeds."""
+    served: list[tuple[int, str]] = []
+    context = browser.new_context(viewport={"width": 412, "height": 915})
+    context.route("**/*", as_github_pages(sample_site, [], served))
+    page = context.new_page()
+    try:
+        for path in ("", "ke-hoach/", "cau-lac-bo/be-yeu-khoa-hoc/"):
+            page.goto(SITE_URL + path, wait_until="networkidle")
+            page.wait_for_timeout(300)
+        rels = page.eval_on_selector_all('link[type$="+xml"]', "links => links.map(l => l.rel)")
+    finally:
+        context.close()
+    assert [path for _, path in served if path.endswith("sitemap.xml")] == []
+    assert rels and set(rels) == {"alternate"}  # put back once Material has looked: in-page tools see the feeds
+    html = (sample_site / "cau-lac-bo/be-yeu-khoa-hoc/index.html").read_text(encoding="utf-8")
+    assert html.count('<link rel="alternate" type="application/rss+xml"') == 2  # the site's and the club's, as written
+
+
 def test_a_pasted_video_asks_youtube_nothing_until_it_is_tapped(browser: Any, sample_site: Path) -> None:
     outside: list[str] = []
     context = browser.new_context(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
