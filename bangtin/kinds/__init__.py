@@ -59,11 +59,11 @@ class Known:
     now: datetime | None = None
     """The build's moment: a date after it is a typo (a document issued tomorrow) or far away (an article a year on)."""
 
-    def check_past(self, source: str, key: str, day: date | None, what: str, report: Report) -> None:
-        """``day`` (of a record that is no draft) must not be after the build's day."""
+    def check_past(self, source: str, key: str, day: date | None, what: str, report: Report, hint: str = "") -> None:
+        """``day`` (of a record that is no draft) must not be after the build's day; ``hint`` says what to do instead."""
         if day is not None and self.now is not None and day > self.now.date():
             report(source, key, f"{what} {day:%d/%m/%Y} sau hôm nay ({self.now:%d/%m/%Y}); hãy kiểm tra lại ngày, "
-                                "tháng, năm (văn bản chưa ban hành thì ghi draft: true)")
+                                f"tháng, năm{hint}")
 
     def check_soon(self, source: str, key: str, day: date, report: Report) -> None:
         """A scheduled ``day`` must be within two years of the build: further away, it is a typo (2052 for 2025) that

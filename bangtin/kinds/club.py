@@ -78,7 +78,8 @@ def check_clubs(clubs: list[Club], known: Known, report: Report) -> set[str]:
     """A founding decision named by a club is in the registry; a club is not founded after today."""
     for club in clubs:
         if not club.draft:
-            known.check_past(club.source, "founded", club.founded, "ngày thành lập", report)
+            known.check_past(club.source, "founded", club.founded, "ngày thành lập", report,
+                             " (câu lạc bộ sắp thành lập thì ghi draft: true)")
         known.check_numbers(club.source, "decision", [club.decision] if club.decision else [], report)
     return set()
 

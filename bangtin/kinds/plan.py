@@ -114,7 +114,8 @@ def check_plans(plans: list[Plan], known: Known, report: Report) -> set[str]:
     for plan in plans:
         known.check_members(plan.source, "movements", plan.movements, report)
         if not plan.draft:
-            known.check_past(plan.source, "issued", plan.issued, "ngày ban hành", report)
+            known.check_past(plan.source, "issued", plan.issued, "ngày ban hành", report,
+                             " (văn bản chưa ban hành thì ghi draft: true)")
         if plan.number is None:
             continue
         identity = (plan.issuer.casefold(), plan.number.key, plan.year)
