@@ -57,7 +57,7 @@ class Known:
     """The names each key of :data:`_MEMBERS` may take (club slugs, categories, movement keys), and under
     ``numbers`` the keys of the registry's document numbers."""
     now: datetime | None = None
-    """The build's moment: a date after it is a typo (a document issued tomorrow) or far away (an article a year on)."""
+    """The build's moment: a date after it is a typo (a document issued tomorrow) or far away (an article years on)."""
 
     def check_past(self, source: str, key: str, day: date | None, what: str, report: Report, hint: str = "") -> None:
         """``day`` (of a record that is no draft) must not be after the build's day; ``hint`` says what to do instead."""
