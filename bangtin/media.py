@@ -31,6 +31,8 @@ class Media:
 
     photos: dict[str, Photo]
     stats: PhotoStats
+    covers: frozenset[str] = frozenset()
+    """The addresses of the photos that are a page's cover: only they publish a link-preview JPEG."""
 
 
 def build_media(pages: Iterable[PageSpec], root: Path, cache_dir: Path) -> Media:
@@ -46,7 +48,8 @@ def build_media(pages: Iterable[PageSpec], root: Path, cache_dir: Path) -> Media
             for spec in pages for rel, path in spec.assets if (message := stats.errors.get(path))
         ])
     by_path = dict(zip(paths, photos))
-    return Media({url: by_path[path] for url, path in sorted(sources.items())}, stats)
+    covers = frozenset(spec.preview.cover for spec in pages if spec.preview.cover)
+    return Media({url: by_path[path] for url, path in sorted(sources.items())}, stats, covers)
 
 
 def media_files(media: Media, cache_dir: Path) -> list[tuple[str, Path]]:
@@ -54,14 +57,14 @@ def media_files(media: Media, cache_dir: Path) -> list[tuple[str, Path]]:
     files: dict[str, Path] = {}
     for url, photo in media.photos.items():
         files[url] = cache_dir / photo.fallback.file_name
-        for variant in published_variants(photo):
+        for variant in published_variants(photo, cover=url in media.covers):
             files[PHOTO_DIR + variant.file_name] = cache_dir / variant.file_name
     return sorted(files.items())
 
 
-def published_variants(photo: Photo) -> list[Variant]:
-    """WebP in every width; JPEG only as the ``<img>`` fallback and the link-preview image (Zalo, Facebook)."""
-    jpegs = {photo.fallback, social_variant(photo)}
+def published_variants(photo: Photo, cover: bool = False) -> list[Variant]:
+    """WebP in every width, the 720-px JPEG fallback, and for a cover the link-preview JPEG (Zalo, Facebook)."""
+    jpegs = {photo.fallback, social_variant(photo)} if cover else {photo.fallback}
     return [variant for variant in photo.variants if variant.format == "webp" or variant in jpegs]
 
 

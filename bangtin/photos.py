@@ -40,8 +40,9 @@ Format = Literal["webp", "jpeg"]
 FORMATS: tuple[Format, ...] = ("webp", "jpeg")
 EXTENSIONS: dict[Format, str] = {"webp": ".webp", "jpeg": ".jpg"}
 
-#: Widths in pixels. 1080 serves a 412-px phone at DPR 2.6; 1440 serves wide screens.
-DEFAULT_WIDTHS: tuple[int, ...] = (360, 720, 1080, 1440)
+#: WebP widths in pixels. 1080 serves a 412-px phone at DPR 2.6 and a desktop column; a 1440-px variant would add
+#: about half of a photo's published bytes for wide screens at DPR 2 only (bench/variants.py).
+DEFAULT_WIDTHS: tuple[int, ...] = (360, 720, 1080)
 
 #: ``sizes`` for a photo as wide as Material's content column (measured in Chromium with Material
 #: 9.8.1 and both sidebars): 100vw − 32 px on phones, 100vw − 274 px from 960 px, then the
@@ -55,17 +56,21 @@ ARTICLE_SIZES = (
 #: Width of the social-preview image (Open Graph, Zalo and Facebook link previews).
 SOCIAL_WIDTH = 1200
 
+#: The two JPEGs of a photo: at 720 px the one served at the original's address (feeds and portals, which may not read
+#: WebP, and browsers without ``<picture>``), and the link-preview image, published for cover photos only.
+JPEG_WIDTHS: tuple[int, ...] = (720, SOCIAL_WIDTH)
+
 #: Encoder quality by variant width, as (from width, quality) steps. Variants of 1000 px and more
 #: only go to high-density screens (a 412-px phone at DPR 2.6 loads the 1080-px one) or large
 #: screens, where a lower quality is not visible and saves 10-15 % of the bytes that count most
 #: for the page weight budget. WebP uses method 6 (slowest, smallest); the JPEG fallback is
 #: progressive and Huffman-optimised.
 WEBP_QUALITY: tuple[tuple[int, int], ...] = ((0, 75), (1000, 65))
-JPEG_QUALITY: tuple[tuple[int, int], ...] = ((0, 80), (1000, 70))
+JPEG_QUALITY: tuple[tuple[int, int], ...] = ((0, 70),)
 WEBP_METHOD = 6
 
 #: Bump when the pipeline changes its output, so every cached photo is rebuilt.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 #: File name suffixes :func:`is_photo` accepts (lower case).
 SOURCE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif", ".tif", ".tiff", ".bmp"})
@@ -148,6 +153,7 @@ def settings_signature(widths: Sequence[int]) -> str:
     settings = {
         "version": PIPELINE_VERSION,
         "widths": sorted(set(widths)),
+        "jpeg_widths": sorted(JPEG_WIDTHS),
         "webp": {"quality": WEBP_QUALITY, "method": WEBP_METHOD},
         "jpeg": {"quality": JPEG_QUALITY, "progressive": True, "subsampling": "4:2:0"},
     }
@@ -200,9 +206,12 @@ def build_photo(
     cache_dir.mkdir(parents=True, exist_ok=True)
     variants: list[Variant] = []
     written = 0
-    for width in target_widths(image.width, widths):
+    formats: dict[int, set[Format]] = {width: {"webp"} for width in target_widths(image.width, widths)}
+    for width in target_widths(image.width, JPEG_WIDTHS):
+        formats.setdefault(width, set()).add("jpeg")
+    for width in sorted(formats):
         resized = imaging.resize(image, width)
-        for fmt in FORMATS:
+        for fmt in (fmt for fmt in FORMATS if fmt in formats[width]):
             name = f"{key}-{width}{EXTENSIONS[fmt]}"
             data = imaging.encode(resized, fmt, quality_for(resized.width, fmt), WEBP_METHOD)
             size = write_atomically(cache_dir / name, data)

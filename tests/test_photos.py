@@ -27,7 +27,7 @@ from bangtin.problems import PhotoError
 
 
 def _widths(photo: Photo) -> tuple[int, ...]:
-    return tuple(v.width for v in photo.variants_for("jpeg"))
+    return tuple(v.width for v in photo.variants_for("webp"))
 
 GPS = {1: "N", 2: (21.0, 2.0, 15.5), 3: "E", 4: (105.0, 53.0, 7.25), 5: 0, 6: 12.0}
 XMP = (
@@ -106,9 +106,10 @@ def test_variants_are_upright_capped_and_clean(phone_jpeg: Path, tmp_path: Path)
     photo = build_photo(phone_jpeg, cache)
 
     assert (photo.width, photo.height) == (1200, 1600)  # orientation 6 turned the frame upright
-    assert _widths(photo) == (360, 720, 1080, 1200)  # 1440 capped at the photo's own width
-    assert [(v.width, v.height) for v in photo.variants_for("webp")] == [(360, 480), (720, 960), (1080, 1440), (1200, 1600)]
-    assert len(photo.variants) == 8
+    assert _widths(photo) == (360, 720, 1080)
+    assert [(v.width, v.height) for v in photo.variants_for("webp")] == [(360, 480), (720, 960), (1080, 1440)]
+    assert [v.width for v in photo.variants_for("jpeg")] == [720, 1200]  # the fallback, and 1200 capped at the photo's width
+    assert len(photo.variants) == 5  # WebP at 360, 720 and 1080; JPEG at 720 and 1200
     for variant in photo.variants:
         path = cache / variant.file_name
         assert variant.file_name == f"{photo.key}-{variant.width}{'.webp' if variant.format == 'webp' else '.jpg'}"
@@ -131,7 +132,7 @@ def test_second_build_reuses_the_cache(phone_jpeg: Path, tmp_path: Path) -> None
     cache = tmp_path / "cache"
     first_stats = PhotoStats()
     first = build_photo(phone_jpeg, cache, stats=first_stats)
-    assert (first_stats.processed, first_stats.reused, first_stats.files_written) == (1, 0, 8)
+    assert (first_stats.processed, first_stats.reused, first_stats.files_written) == (1, 0, 5)  # 3 WebP, 2 JPEG
     before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
 
     second_stats = PhotoStats()
@@ -168,7 +169,7 @@ def test_key_depends_on_content_and_settings(phone_jpeg: Path, tmp_path: Path) -
 
 def test_target_widths_never_upscale() -> None:
     assert target_widths(4032) == DEFAULT_WIDTHS
-    assert target_widths(1200) == (360, 720, 1080, 1200)
+    assert target_widths(1000) == (360, 720, 1000)
     assert target_widths(500) == (360, 500)
     assert target_widths(200) == (200,)
 
@@ -213,6 +214,10 @@ def test_only_variants_are_published_and_the_originals_address_serves_a_clean_jp
     assert {v.file_name for v in photo.variants_for("webp")} <= published
     original = phone_jpeg.read_bytes()
     assert all(path.read_bytes() != original for path in files.values())
+    social = social_variant(photo).file_name
+    assert social not in published  # a body photo: no link-preview JPEG
+    cover = dict(media_files(Media({"tin-tuc/2025/12/bai/anh.jpg": photo}, PhotoStats(), frozenset({"tin-tuc/2025/12/bai/anh.jpg"})), cache))
+    assert {path.name for path in cover.values()} == published | {social}
 
 
 def test_variants_fallback_and_social_preview(tmp_path: Path) -> None:
@@ -220,11 +225,11 @@ def test_variants_fallback_and_social_preview(tmp_path: Path) -> None:
     phone_image(4032, 3024).save(source, quality=85)
     photo = build_photo(source, tmp_path / "cache")
     key = photo.key
-    assert [v.file_name for v in photo.variants_for("webp")] == [f"{key}-{w}.webp" for w in (360, 720, 1080, 1440)]
-    assert [v.width for v in photo.variants_for("jpeg")][0] == 360
+    assert [v.file_name for v in photo.variants_for("webp")] == [f"{key}-{w}.webp" for w in (360, 720, 1080)]
+    assert [v.file_name for v in photo.variants_for("jpeg")] == [f"{key}-720.jpg", f"{key}-1200.jpg"]
     assert photo.fallback.file_name == f"{key}-720.jpg"
     social = social_variant(photo)
-    assert (social.format, social.width, social.height) == ("jpeg", 1080, 810)
+    assert (social.format, social.width, social.height) == ("jpeg", 1200, 900)
 
 
 def test_photo_round_trips_through_dict(phone_jpeg: Path, tmp_path: Path) -> None:
@@ -266,8 +271,8 @@ def test_budget_estimate_for_a_phone_photo(tmp_path: Path) -> None:
     Image.blend(image, noise, 0.25).save(source, quality=92)
     photo = build_photo(source, tmp_path / "cache")
     webp_1080 = next(v for v in photo.variants_for("webp") if v.width == 1080)
-    jpeg_1080 = next(v for v in photo.variants_for("jpeg") if v.width == 1080)
-    assert webp_1080.size < jpeg_1080.size
+    jpeg_1200 = next(v for v in photo.variants_for("jpeg") if v.width == 1200)
+    assert webp_1080.size < jpeg_1200.size
     assert webp_1080.size < 200_000, webp_1080.size
 
 

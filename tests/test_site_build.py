@@ -176,7 +176,7 @@ def test_published_photos_are_clean_variants_never_the_phone_original(tmp_path):
     img = page.xpath("//picture//img[@alt='Bé làm thí nghiệm']")[0]
     assert (img.get("width"), img.get("height"), img.get("loading")) == ("1200", "1600", "lazy")  # turned upright
     webp = [s for s in page.xpath("//picture/source[@type='image/webp']/@srcset") if img.get("src")[-24:-8] in s]
-    assert webp and [w.split()[-1] for w in webp[0].split(", ")] == ["360w", "720w", "1080w", "1200w"]
+    assert webp and [w.split()[-1] for w in webp[0].split(", ")] == ["360w", "720w", "1080w"]
     cover = page.xpath("//img[contains(@class,'bt-cover')]")[0]
     assert cover.get("fetchpriority") == "high" and cover.get("loading") is None
 

@@ -78,7 +78,7 @@ def test_article_photos_in_a_row_become_an_album(budget_site: Path) -> None:
     links = re.findall(r'<a class="bt-gallery__item" href="([^"]+)"', albums[0][1])
     assert len(links) == 5
     for link in links:  # each cell opens its largest WebP, published beside the others
-        assert re.fullmatch(r"\.\./\.\./\.\./\.\./anh/[0-9a-f]{16}-1440\.webp", link), link
+        assert re.fullmatch(r"\.\./\.\./\.\./\.\./anh/[0-9a-f]{16}-1080\.webp", link), link
         assert (budget_site / page_weight.ARTICLE_URL / link).resolve().is_file()
     alts = re.findall(r'alt="([^"]*)"', albums[0][1])
     assert alts[0] == "Bé làm thí nghiệm núi lửa" and alts[-1] == "" and len(alts) == 5
