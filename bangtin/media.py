@@ -63,8 +63,9 @@ def media_files(media: Media, cache_dir: Path) -> list[tuple[str, Path]]:
 
 
 def published_variants(photo: Photo, cover: bool = False) -> list[Variant]:
-    """WebP in every width, the 720-px JPEG fallback, and for a cover the link-preview JPEG (Zalo, Facebook)."""
-    jpegs = {photo.fallback, social_variant(photo)} if cover else {photo.fallback}
+    """The files under ``anh/``: WebP in every width, and for a cover the link-preview JPEG (Zalo, Facebook). The
+    720-px JPEG is published once, at the original's address (:func:`media_files`)."""
+    jpegs = {social_variant(photo)} if cover else set()
     return [variant for variant in photo.variants if variant.format == "webp" or variant in jpegs]
 
 

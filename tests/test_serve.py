@@ -111,7 +111,7 @@ def test_a_failed_rebuild_publishes_nothing_of_the_build_before_it(serve):
     root, base, server, log = serve
     (root / "news/2025-12-10-tin-sai-ngay.md").write_text(FIXED, encoding="utf-8")
     article = _wait_for(base + STEM_ARTICLE, "<h1", server, log)
-    photo = re.search(r'src="\.\./\.\./\.\./\.\./(anh/[0-9a-f]{16}-\d+\.jpg)"', article)
+    photo = re.search(r'src="\.\./\.\./\.\./\.\./(anh/[0-9a-f]{16}-\d+\.webp)"', article)
     assert photo, article[:3000]
     published = [base + photo.group(1), base + STEM_ARTICLE + "ngay-hoi-stem/cover.jpg", base + "rss.xml"]
     assert [_status(url) for url in published] == [200, 200, 200]

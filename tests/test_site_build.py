@@ -192,13 +192,18 @@ def test_sitemap_dates_come_from_the_content_not_the_clock(school, tmp_path):
         assert (tmp_path / "later" / name).read_bytes() == (school.site / name).read_bytes()
 
 
-def test_only_webp_in_every_width_and_two_jpegs_per_photo_are_published(school):
+def test_only_webp_in_every_width_a_jpeg_for_covers_and_one_at_the_originals_address(school):
+    from PIL import Image
+
     photos = list((school.site / "anh").iterdir())
     keys = {p.name.split("-")[0] for p in photos}
-    for key in keys:
-        jpegs = sorted(p.name for p in photos if p.name.startswith(key) and p.suffix == ".jpg")
-        webps = [p for p in photos if p.name.startswith(key) and p.suffix == ".webp"]
-        assert 1 <= len(jpegs) <= 2 and webps, (key, jpegs)
+    jpegs = {key: [p for p in photos if p.name.startswith(key) and p.suffix == ".jpg"] for key in keys}
+    assert all(len(found) <= 1 for found in jpegs.values())  # only a cover has its link-preview JPEG here
+    assert sum(bool(found) for found in jpegs.values()) == 1  # the fixture has one cover
+    assert all(any(p.name.startswith(key) and p.suffix == ".webp" for p in photos) for key in keys)
+    original = school.site / "tin-tuc/2025/12/be-vui-ngay-hoi-stem/ngay-hoi-stem/anh-1.jpg"
+    with Image.open(original) as image:  # feeds and portals link the original's address: a clean 720-px JPEG
+        assert image.format == "JPEG" and image.width <= 720
 
 
 def test_a_photo_taken_down_leaves_no_copy_in_the_cache(tmp_path):
