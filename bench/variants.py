@@ -47,10 +47,12 @@ def resize(img: Image.Image, w: int) -> Image.Image:
 
 VIEW = 988  # a 412-px phone at DPR 2.6: 380 CSS px of column
 CANDIDATES = {
-    'now: webp 360/720/1080/1440 q75/65 + 2 jpeg': ([('webp', w, 75 if w < 1000 else 65) for w in (360, 720, 1080, 1440)] + [('jpeg', 720, 80), ('jpeg', 1080, 70)]),
-    'now without the JPEGs: webp 360/720/1080/1440': [('webp', w, 75 if w < 1000 else 65) for w in (360, 720, 1080, 1440)],
+    'former: webp 360/720/1080/1440 q75/65 + 2 jpeg': ([('webp', w, 75 if w < 1000 else 65) for w in (360, 720, 1080, 1440)] + [('jpeg', 720, 80), ('jpeg', 1080, 70)]),
+    'former without the JPEGs: webp 360/720/1080/1440': [('webp', w, 75 if w < 1000 else 65) for w in (360, 720, 1080, 1440)],
     'webp 360/720/1080/1440 + jpeg 720 q70 for feeds': ([('webp', w, 75 if w < 1000 else 65) for w in (360, 720, 1080, 1440)]
                                                        + [('jpeg', 720, 70)]),
+    'chosen: webp 360/720/1080 q75/65 + jpeg 720 q62': ([('webp', w, 75 if w < 1000 else 65) for w in (360, 720, 1080)]
+                                                        + [('jpeg', 720, 62)]),
     'webp 480/960 q75/70': [('webp', 480, 75), ('webp', 960, 70)],
     'webp 480/1000 q72/62': [('webp', 480, 72), ('webp', 1000, 62)],
     'webp 360/720/1080 q72/60': [('webp', 360, 72), ('webp', 720, 72), ('webp', 1080, 60)],
