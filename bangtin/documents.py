@@ -6,10 +6,10 @@ keys in a fixed order, no build time: the same content gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .data_files import write_data
 from .feed_content import build_enclosure, clean
 from .models import Reference
 
@@ -69,7 +69,4 @@ def build_reference(ref: Reference, site: Site) -> dict[str, Any]:
 
 
 def write_documents(site: Site, site_dir: Path) -> Path:
-    path = site_dir / DOCUMENTS_FILE
-    text = json.dumps(build_documents(site, site_dir), ensure_ascii=False, indent=2) + "\n"
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+    return write_data(site_dir, DOCUMENTS_FILE, build_documents(site, site_dir))

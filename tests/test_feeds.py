@@ -130,13 +130,26 @@ def test_van_ban_json_lists_published_plans_with_absolute_addresses(school):
     assert based_on["120/KH-MNTN"] == BASE + "ke-hoach/2025/120-kh-mntn/" and based_on["57-NQ/TW"] is None
 
 
+def test_cau_lac_bo_json_lists_each_published_club_for_a_hub(school):
+    data = json.loads((school.site / "cau-lac-bo.json").read_text(encoding="utf-8"))
+    assert (data["version"], data["school"], data["page"]) == (1, "Trường Mầm non Thử Nghiệm", BASE + "cau-lac-bo/")
+    assert data["clubs"], "the fixture school has a club"
+    club = data["clubs"][0]
+    assert set(club) == {"name", "kind", "members", "school_year", "founded", "status", "decision", "age_groups",
+                         "address"}
+    assert club["address"].startswith(BASE + "cau-lac-bo/") and isinstance(club["members"], (int, type(None)))
+    for entry in data["clubs"]:
+        assert entry["decision"] is None or set(entry["decision"]) == {"number", "address"}
+    assert "leaders" not in club  # a count and the club, never people's names
+
+
 def test_two_builds_give_identical_feed_bytes(school, tmp_path):
     # Another folder and another build moment (a day later): nothing may depend on either.
     again = run_mkdocs(make_site(tmp_path / "again", school_files()), epoch=str(int(BUILD_EPOCH) + 86400))
     assert again.returncode == 0, again.output
     feeds = [path.relative_to(school.site) for path in feed_files(school.site)]
     assert [path.relative_to(again.site) for path in feed_files(again.site)] == feeds
-    for name in [*feeds, "van-ban.json"]:
+    for name in [*feeds, "van-ban.json", "cau-lac-bo.json", "cong-khai.json"]:
         assert (school.site / name).read_bytes() == (again.site / name).read_bytes(), name
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from .. import fields as f
+from ..data_files import write_data
 from ..dates import school_year_of
 from ..feeds import Feed, feed_title, first_records
 from ..link_previews import PagePreview
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from ..site import Site
     from ..sources import Source
 
+DATA_FILE = "cau-lac-bo.json"
+FORMAT_VERSION = 1
 SCHEMA = {
     "name": f.Field(f.text, required=True), "kind": f.Field(f.text, required=True),
     "school_year": f.Field(f.school_year), "founded": f.Field(f.day), "decision": f.Field(f.number),
@@ -111,6 +114,28 @@ def build_club_feeds(site: Site) -> list[Feed]:
     return feeds
 
 
+def write_club_data(site: Site, site_dir: Path) -> Path:
+    """``cau-lac-bo.json``: every published club, what a hub counts (kind, members, status) and its founding
+    decision, with absolute addresses."""
+    url = site.settings.site_url
+    clubs = [
+        {"name": club.name, "kind": club.kind, "members": club.members, "school_year": club.school_year or None,
+         "founded": club.founded.isoformat() if club.founded else None, "status": club.status,
+         "decision": _decision(site, club), "age_groups": list(club.age_groups), "address": url + club.url}
+        for club in site.clubs if not club.draft
+    ]
+    data = {"version": FORMAT_VERSION, "school": site.settings.school.name, "level": site.settings.school.level,
+            "site": url, "page": url + "cau-lac-bo/", "clubs": clubs}
+    return write_data(site_dir, DATA_FILE, data)
+
+
+def _decision(site: Site, club: Club) -> dict[str, str | None] | None:
+    if club.decision is None:
+        return None
+    plan = site.plan_by_key.get(club.decision.key)
+    return {"number": club.decision.text, "address": site.settings.site_url + plan.url if plan and not plan.draft else None}
+
+
 def _by_name(clubs: Iterable[Club]) -> list[Club]:
     return sorted(clubs, key=lambda club: (club.name.casefold(), club.source))
 
@@ -119,4 +144,5 @@ KIND = Kind(
     name="club", folder="clubs", type=Club, schema=SCHEMA, from_meta=club_from_meta, order=_by_name,
     pages=build_club_pages, scaffold=Scaffold("clb", "clb.md", "câu lạc bộ"), count_label="câu lạc bộ",
     check=check_clubs, names=lambda clubs: {"clubs": frozenset(club.slug for club in clubs)}, feeds=build_club_feeds,
+    write=write_club_data,
 )

@@ -5,13 +5,13 @@ ward's or Sở's portal."""
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from .. import fields as f
+from ..data_files import write_data
 from ..dates import VN_TZ, dmy
 from ..disclosure_rules import DisclosureItem
 from ..feed_content import Item, absolute_html, attachments_html, build_enclosure, clean
@@ -206,9 +206,7 @@ def write_disclosure_data(site: Site, site_dir: Path) -> Path:
             for record in site.records["cong-khai"] if not record.draft
         ],
     }
-    path = site_dir / DATA_FILE
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n")
-    return path
+    return write_data(site_dir, DATA_FILE, data)
 
 
 def _newest_first(records: Iterable[Disclosure]) -> list[Disclosure]:
