@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -134,11 +135,12 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
             for record in loaded[kind.name]:
                 if getattr(record, CONSENT_KEY) is None:
                     _check_privacy(sources[record.source], problems)
-    used = {path.resolve() for records in loaded.values() for record in records for _, path in page_assets(record, root)}
+    assets = {record.source: page_assets(record, root) for records in loaded.values() for record in records}
+    used = {os.path.normpath(path) for files in assets.values() for _, path in files}
     unpublished = check_unpublished(root, FOLDERS, used, problems)
-    photos = _source_photos(root, loaded, now)
+    photos = _source_photos(root, loaded, assets, now)
     if check_photos or problems.errors:
-        _check_photos(root, loaded, sources, problems)
+        _check_photos(root, loaded, assets, sources, problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     records = {
@@ -148,12 +150,13 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
     return Site(settings, records, now.date(), tuple(problems.warnings), unpublished.photos, photos)
 
 
-def _check_photos(root: Path, loaded: Mapping[str, list], sources: dict[str, Source], problems: Problems) -> None:
+def _check_photos(root: Path, loaded: Mapping[str, list], assets: Mapping[str, tuple], sources: dict[str, Source],
+                  problems: Problems) -> None:
     """Each photo that cannot be read, at every file, line and key that uses it."""
     broken: dict[Path, str | None] = {}
     for records in loaded.values():
         for record in records:
-            for rel, path in page_assets(record, root):
+            for rel, path in assets[record.source]:
                 if is_photo(path) and path.is_file():
                     if path not in broken:
                         broken[path] = unreadable_photo(path, root / CACHE_DIR)
@@ -161,12 +164,13 @@ def _check_photos(root: Path, loaded: Mapping[str, list], sources: dict[str, Sou
                         problems.error(record.source, *locate_in(sources[record.source], rel), message)
 
 
-def _source_photos(root: Path, loaded: Mapping[str, list], now: datetime) -> tuple[SourcePhoto, ...]:
+def _source_photos(root: Path, loaded: Mapping[str, list], assets: Mapping[str, tuple], now: datetime
+                   ) -> tuple[SourcePhoto, ...]:
     found: dict[str, SourcePhoto] = {}
     for kind in KINDS:
         for record in loaded[kind.name]:
             day = kind.moment(record).date() if kind.moment else now.date()
-            for _, path in page_assets(record, root):
+            for _, path in assets[record.source]:
                 rel = path.relative_to(root).as_posix()
                 if is_photo(path) and rel not in found and path.is_file():
                     found[rel] = SourcePhoto(rel, path.stat().st_size, day)

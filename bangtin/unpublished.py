@@ -7,6 +7,7 @@ warning, with what to do); a photo that no page shows is only counted, since pho
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,9 @@ class Unpublished:
     """The photos no page shows, relative to the site's folder."""
 
 
-def check_unpublished(root: Path, folders: Iterable[str], used: set[Path], problems: Problems) -> Unpublished:
-    """Report each file of ``folders`` that is neither content nor used by a page (``used``: resolved paths)."""
+def check_unpublished(root: Path, folders: Iterable[str], used: set[str], problems: Problems) -> Unpublished:
+    """Report each file of ``folders`` that is neither content nor used by a page (``used``: normalised paths, as
+    ``os.path.normpath`` gives them)."""
     photos = []
     for folder in folders:
         base = root / folder
@@ -35,7 +37,7 @@ def check_unpublished(root: Path, folders: Iterable[str], used: set[Path], probl
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
             rel = path.relative_to(root).as_posix()
             name = path.name.casefold()
-            if name in IGNORED or name.startswith((".", "~$")) or path.suffix == ".md" or path.resolve() in used:
+            if name in IGNORED or name.startswith((".", "~$")) or path.suffix == ".md" or os.path.normpath(path) in used:
                 continue
             if name.endswith(_MARKDOWN_LOOKALIKES) or path.suffix.lower() == ".md":
                 stem = path.name[: -len(next((s for s in _MARKDOWN_LOOKALIKES if name.endswith(s)), path.suffix))]
