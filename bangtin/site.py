@@ -15,9 +15,9 @@ from .fields import missing_file
 from .hand_pages import check_hand_pages
 from .kinds import KINDS, Kind, Known
 from .links import local_links
+from .media import CACHE_DIR
 from .models import Milestone
 from .pages import page_assets
-from .media import CACHE_DIR
 from .photo_report import SourcePhoto, heavy_photo_reminders, unreadable_photo
 from .photos import is_photo
 from .privacy import CONSENT_KEY, find_private_data
