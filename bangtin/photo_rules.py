@@ -22,8 +22,14 @@ KEPT_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 QUALITIES = (85, 80, 75, 70, 65, 60)
 
 
+#: Left as they are: a GIF may be an animation, which a JPEG would freeze.
+UNTOUCHED_SUFFIXES = frozenset({".gif"})
+
+
 def too_heavy(path: Path, size: int) -> str | None:
     """Why a source photo breaks the rule, judged without opening it (its size and kind), or None."""
+    if path.suffix.lower() in UNTOUCHED_SUFFIXES:
+        return None
     if path.suffix.lower() not in KEPT_SUFFIXES:
         return f"ảnh {path.suffix.lstrip('.').upper()} (cần đổi sang JPEG)"
     if size > MAX_BYTES:

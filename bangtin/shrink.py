@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .caches import write_atomically
-from .photo_rules import KEPT_SUFFIXES, MAX_BYTES, MAX_SIDE, QUALITIES
+from .photo_rules import KEPT_SUFFIXES, MAX_BYTES, MAX_SIDE, QUALITIES, UNTOUCHED_SUFFIXES
 from .photos import is_photo
 from .problems import PhotoError
 
@@ -39,7 +39,10 @@ def find_photos(paths: Iterable[Path]) -> list[Path]:
 
 
 def needs_shrinking(path: Path) -> bool:
-    """Over the limit: a kind browsers and Windows do not open, more than MAX_BYTES, or a side over MAX_SIDE."""
+    """Over the limit: a kind browsers and Windows do not open, more than MAX_BYTES, or a side over MAX_SIDE (a GIF,
+    perhaps animated, is left as it is)."""
+    if path.suffix.lower() in UNTOUCHED_SUFFIXES:
+        return False
     if path.suffix.lower() not in KEPT_SUFFIXES or path.stat().st_size > MAX_BYTES:
         return True
     from PIL import Image, UnidentifiedImageError

@@ -60,6 +60,7 @@ def _tree(root: Path) -> dict[str, str]:
     ("iphone.heic", lambda p: camera_photo(800, 600).save(p, "HEIF", quality=80), True),  # a kind Windows cannot open
     ("logo.png", lambda p: Image.new("RGBA", (400, 400), (0, 0, 0, 0)).save(p), False),
     ("not-a-photo.jpg", lambda p: p.write_bytes(b"\xff\xd8 broken"), False),  # left to the build to name
+    ("hoat-hinh.gif", lambda p: Image.new("P", (3000, 2000)).save(p), False),  # a GIF may move: never frozen
 ])
 def test_the_source_limit(tmp_path, name, make, shrink):
     path = tmp_path / name
