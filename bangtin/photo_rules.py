@@ -3,7 +3,7 @@ editor share.
 
 A phone photo is 3–5 MB; at a real school's pace (100 articles a year, 10 photos each) the originals would grow the
 repository by about 4 GB a year, past what GitHub recommends within a term. A source photo is therefore at most
-2048 px on its long side (the published variants are at most 1440 px wide) and about 1 MB, as a JPEG.
+2048 px on its long side (the published variants are at most 1200 px wide) and about 1 MB, as a JPEG.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ Every photo of an article, plan or club goes through :func:`build_photo` at buil
 3. otherwise the photo is decoded (JPEG, PNG, WebP, HEIC/HEIF from iPhones via pillow-heif…),
    turned upright with its EXIF orientation, flattened onto white if it has transparency,
    converted to sRGB from its embedded ICC profile, and resized to each width of ``widths``
-   that is smaller than the photo (never upscaled; a width larger than the photo becomes the
-   photo's own width);
+   (WebP) and of :data:`JPEG_WIDTHS` that is smaller than the photo (never upscaled; a width larger
+   than the photo becomes the photo's own width);
 4. every variant is saved with no metadata at all: no EXIF (so no GPS, camera or date), no XMP,
    no IPTC, no comment, no ICC profile. Colours were converted to sRGB, which browsers assume
    for an untagged image, so a profile would add bytes and say nothing.
