@@ -44,15 +44,6 @@ EXTENSIONS: dict[Format, str] = {"webp": ".webp", "jpeg": ".jpg"}
 #: about half of a photo's published bytes for wide screens at DPR 2 only (bench/variants.py).
 DEFAULT_WIDTHS: tuple[int, ...] = (360, 720, 1080)
 
-#: ``sizes`` for a photo as wide as Material's content column (measured in Chromium with Material
-#: 9.8.1 and both sidebars): 100vw − 32 px on phones, 100vw − 274 px from 960 px, then the
-#: column's maximum. Media-query ``em`` are 16 px. A 412-px phone at DPR 2.6 then needs
-#: 380 × 2.6 = 988 px and loads the 1080-px variant.
-ARTICLE_SIZES = (
-    "(min-width: 125em) 830px, (min-width: 76.25em) 760px, "
-    "(min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
-)
-
 #: Width of the social-preview image (Open Graph, Zalo and Facebook link previews).
 SOCIAL_WIDTH = 1200
 
