@@ -27,14 +27,14 @@ class SourcePhoto:
 def unreadable_photo(path: Path, cache_dir: Path) -> str | None:
     """Why a photo cannot be published (a broken or truncated file), or None. A photo whose variants the cache
     holds is known good; any other is decoded, as the build will."""
-    from .photos import _load_manifest, photo_key
+    from .photos import load_manifest, photo_key
     from .problems import PhotoError
 
     try:
         data = path.read_bytes()
     except OSError as error:
         return f"không đọc được ảnh “{path.name}”: {error.strerror or error}"
-    if _load_manifest(cache_dir, photo_key(data), path.name) is not None:
+    if load_manifest(cache_dir, photo_key(data), path.name) is not None:
         return None
     from . import imaging
 

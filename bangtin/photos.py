@@ -185,7 +185,7 @@ def build_photo(
         raise PhotoError(f"không đọc được ảnh “{src.name}”: {error.strerror or error}") from error
     key = photo_key(data, widths)
 
-    cached = _load_manifest(cache_dir, key, src.name)
+    cached = load_manifest(cache_dir, key, src.name)
     if cached is not None:
         if stats is not None:
             stats.add(reused=1)
@@ -277,7 +277,8 @@ def quality_for(width: int, format: Format) -> int:  # noqa: A002
     return [quality for start, quality in steps if width >= start][-1]
 
 
-def _load_manifest(cache_dir: Path, key: str, source_name: str) -> Photo | None:
+def load_manifest(cache_dir: Path, key: str, source_name: str) -> Photo | None:
+    """The cached photo of ``key`` when its manifest and every variant file are there intact, else None."""
     manifest = cache_dir / f"{key}{_MANIFEST_SUFFIX}"
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))

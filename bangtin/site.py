@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +48,13 @@ class Site:
     """Photos in the content folders that no page shows (never published; counted in the build's photo line)."""
     photos: tuple[SourcePhoto, ...] = ()
     """Every photo a page uses, as kept in the repository (drafts' included)."""
+    files: Mapping[str, tuple[tuple[str, Path], ...]] = field(default_factory=dict)
+    """Each record's files to publish beside its page, by source file, as loading found them."""
+
+    def files_of(self, record: Any, root: Path) -> tuple[tuple[str, Path], ...]:
+        """A record's files (:func:`bangtin.pages.page_assets`), computed once when the site was loaded."""
+        found = self.files.get(record.source)
+        return found if found is not None else page_assets(record, root)
 
     def reminders(self) -> list[str]:
         """What the clerk should still do, never an error: each kind's (a công khai item due), each photo too heavy."""
@@ -147,7 +154,7 @@ def load_site(root: Path, settings: Settings, now: datetime, include_drafts: boo
         kind.name: tuple(kind.order(r for r in loaded[kind.name] if include_drafts or kind.published(r, now)))
         for kind in KINDS
     }
-    return Site(settings, records, now.date(), tuple(problems.warnings), unpublished.photos, photos)
+    return Site(settings, records, now.date(), tuple(problems.warnings), unpublished, photos, assets)
 
 
 def _check_photos(root: Path, loaded: Mapping[str, list], assets: Mapping[str, tuple], sources: dict[str, Source],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .photos import is_photo
@@ -20,15 +19,9 @@ IGNORED = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "readme.md", "read
 _MARKDOWN_LOOKALIKES = (".md.txt", ".markdown", ".mdown", ".md.docx")
 
 
-@dataclass(frozen=True)
-class Unpublished:
-    photos: tuple[str, ...]
-    """The photos no page shows, relative to the site's folder."""
-
-
-def check_unpublished(root: Path, folders: Iterable[str], used: set[str], problems: Problems) -> Unpublished:
+def check_unpublished(root: Path, folders: Iterable[str], used: set[str], problems: Problems) -> tuple[str, ...]:
     """Report each file of ``folders`` that is neither content nor used by a page (``used``: normalised paths, as
-    ``os.path.normpath`` gives them)."""
+    ``os.path.normpath`` gives them); return the photos no page shows, which are only counted."""
     photos = []
     for folder in folders:
         base = root / folder
@@ -52,4 +45,4 @@ def check_unpublished(root: Path, folders: Iterable[str], used: set[str], proble
             else:
                 problems.warning(rel, 0, "", "tệp này không được đăng vì không bài nào đính kèm hay dẫn tới nó; hãy thêm tên "
                                              "tệp vào attachments (hoặc chèn liên kết trong bài), hoặc xóa nếu không cần")
-    return Unpublished(tuple(photos))
+    return tuple(photos)

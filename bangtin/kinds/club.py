@@ -14,7 +14,7 @@ from ..feeds import Feed, feed_title, first_records
 from ..link_previews import PagePreview
 from ..models import Asset
 from ..numbers import DocNumber
-from ..pages import PageSpec, page_assets
+from ..pages import PageSpec
 from ..readers import file_slug, read_fields
 from . import Kind, Known, Report, Scaffold
 
@@ -101,7 +101,7 @@ def build_club(site: Site, club: Club, root: Path) -> PageSpec:
     preview = PagePreview(cover=club.url + club.image.rel if club.image else None, cover_alt=club.name,
                           describe_from_body=True)
     return PageSpec(club.url + "index.md", club.name, "bangtin/club.html", context, club.body, club.source,
-                    club.summary, assets=page_assets(club, root), preview=preview)
+                    club.summary, assets=site.files_of(club, root), preview=preview)
 
 
 def build_club_feeds(site: Site) -> list[Feed]:

@@ -18,7 +18,7 @@ from ..feed_content import Item, absolute_html, attachments_html, build_enclosur
 from ..feeds import Feed, feed_title, first_records
 from ..link_previews import PagePreview
 from ..models import Asset
-from ..pages import PageSpec, page_assets
+from ..pages import PageSpec
 from ..readers import read_fields
 from . import Kind, Known, Report, Scaffold
 
@@ -142,7 +142,7 @@ def build_disclosure(site: Site, record: Disclosure, root: Path) -> PageSpec:
     context = {"kind": "disclosure", "record": record}
     preview = PagePreview("article", published=record.published.isoformat())
     return PageSpec(record.url + "index.md", record.title, "bangtin/disclosure.html", context, record.body,
-                    record.source, record.summary or record.title, assets=page_assets(record, root),
+                    record.source, record.summary or record.title, assets=site.files_of(record, root),
                     updated=record.changed, preview=preview)
 
 

@@ -16,7 +16,7 @@ from ..feeds import Feed, feed_title, first_records
 from ..link_previews import PagePreview
 from ..models import Asset, Milestone, Reference, Signer
 from ..numbers import DocNumber
-from ..pages import PageSpec, page_assets
+from ..pages import PageSpec
 from ..readers import file_slug, read_fields
 from . import Kind, Known, Report, Scaffold
 
@@ -153,7 +153,7 @@ def build_plan(site: Site, plan: Plan, root: Path) -> PageSpec:
     }
     title = f"{plan.type} {plan.number}" if plan.number else plan.type
     return PageSpec(plan.url + "index.md", f"{title}: {plan.title}", "bangtin/plan.html", context, plan.body,
-                    plan.source, plan.summary or plan.title, assets=page_assets(plan, root),
+                    plan.source, plan.summary or plan.title, assets=site.files_of(plan, root),
                     updated=plan.issued,
                     preview=PagePreview("article", published=plan.issued.isoformat() if plan.issued else None))
 

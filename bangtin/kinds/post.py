@@ -10,12 +10,20 @@ from typing import TYPE_CHECKING, Iterable
 
 from .. import fields as f
 from ..dates import VN_TZ
-from ..feed_content import E, Item, absolute_html, build_enclosure, clean, html_of, plain_text
+from ..feed_content import (
+    E,
+    Item,
+    absolute_html,
+    build_enclosure,
+    clean,
+    html_of,
+    plain_text,
+)
 from ..feeds import Feed, feed_title, first_records
 from ..link_previews import PagePreview
 from ..models import Asset
 from ..numbers import DocNumber
-from ..pages import PageSpec, page_assets
+from ..pages import PageSpec
 from ..readers import file_slug, read_fields
 from . import Kind, Known, Report, Scaffold
 
@@ -136,7 +144,7 @@ def build_article(site: Site, post: Post, root: Path) -> PageSpec:
         published=post.date.isoformat(), sections=post.categories, tags=post.tags, describe_from_body=True,
     )
     return PageSpec(post.url + "index.md", post.title, "bangtin/article.html", context, post.body, post.source,
-                    post.summary, assets=page_assets(post, root), updated=post.date.date(),
+                    post.summary, assets=site.files_of(post, root), updated=post.date.date(),
                     preview=preview)
 
 
