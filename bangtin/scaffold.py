@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -13,12 +12,7 @@ import yaml
 
 from .dates import school_year_of
 from .kinds import KINDS, Kind
-from .problems import Problems
-from .settings import cong_khai_rules
-from .text import fold, nfc, slugify, squash_spaces
-
-_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
-
+from .text import nfc, slugify, squash_spaces
 
 #: The kinds by the word the clerk types: ``bangtin new tin …``.
 SCAFFOLDS: dict[str, Kind] = {kind.scaffold.word: kind for kind in KINDS}
@@ -55,23 +49,11 @@ def render_new(kind: str, title: str, now: datetime, config: Mapping[str, Any]) 
         "title": _scalar(title), "slug": slugify(title), "moment": f"{now:%Y-%m-%d %H:%M}",
         "day": f"{now:%Y-%m-%d}", "school_year": school_year_of(now.date()), "categories": _flow(first),
         "school": str(school.get("name") or "Trường Mầm non Hoa Sen"),
-        **_disclosure_values(title, block, school, now),
     }
+    if SCAFFOLDS[kind].scaffold.values is not None:  # what only this kind's template asks for
+        values.update(SCAFFOLDS[kind].scaffold.values(title, block, now))
     template = resources.files("bangtin").joinpath("templates", SCAFFOLDS[kind].scaffold.template).read_text(encoding="utf-8")
     return Template(template).substitute(values)
-
-
-def _disclosure_values(title: str, block: Mapping[str, Any], school: Mapping[str, Any], now: datetime) -> dict[str, str]:
-    """For ``bangtin new cong-khai``: the item whose name the title holds, the school year it names (else the one due
-    now), and the list of items to choose from."""
-    rules = cong_khai_rules(block.get("cong_khai"), str(school.get("level") or "") or None, Problems())
-    folded = fold(title).casefold()
-    item = next((item for item in rules.items if fold(item.name).casefold() in folded), rules.items[0])
-    year = _YEAR_IN_TITLE.search(title)
-    return {
-        "item": item.key, "item_list": ", ".join(f"{item.key} ({item.name})" for item in rules.items),
-        "disclosure_year": f"{year[1]}-{year[2]}" if year else rules.due_year(now.date()),
-    }
 
 
 def write_new(root: Path, kind: str, title: str, now: datetime, config: Mapping[str, Any]) -> Path:

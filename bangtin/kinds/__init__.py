@@ -36,6 +36,8 @@ class Scaffold:
     template: str
     name: str
     dated_name: bool = False
+    values: Callable[[str, Mapping[str, Any], datetime], dict[str, str]] | None = None
+    """What only this kind's template asks for, from the title, the ``extra.bangtin`` block and the moment."""
 
 
 #: Reports a cross-check error at the line of its key: (file, key, message).

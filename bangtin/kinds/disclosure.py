@@ -5,10 +5,11 @@ ward's or Sở's portal."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .. import fields as f
 from ..data_files import write_data
@@ -19,11 +20,13 @@ from ..feeds import Feed, feed_title, first_records
 from ..link_previews import PagePreview
 from ..models import Asset
 from ..pages import PageSpec
+from ..problems import Problems
 from ..readers import read_fields
+from ..settings import cong_khai_rules
+from ..text import fold
 from . import Kind, Known, Report, Scaffold
 
 if TYPE_CHECKING:
-    from ..problems import Problems
     from ..settings import Settings
     from ..site import Site
     from ..sources import Source
@@ -34,6 +37,7 @@ SCHEMA = {
     "updated": f.Field(f.day), "attachments": f.Field(f.assets), "summary": f.Field(f.text), "draft": f.Field(f.flag),
 }
 DATA_FILE = "cong-khai.json"
+_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 FORMAT_VERSION = 1
 SECTION = "cong-khai/"
 
@@ -209,13 +213,27 @@ def write_disclosure_data(site: Site, site_dir: Path) -> Path:
     return write_data(site_dir, DATA_FILE, data)
 
 
+def scaffold_values(title: str, block: Mapping[str, Any], now: datetime) -> dict[str, str]:
+    """For ``bangtin new cong-khai``: the item whose name the title holds, the school year it names (else the one due
+    now), and the list of items to choose from."""
+    school = block.get("school") if isinstance(block.get("school"), dict) else {}
+    rules = cong_khai_rules(block.get("cong_khai"), str(school.get("level") or "") or None, Problems())
+    folded = fold(title).casefold()
+    item = next((item for item in rules.items if fold(item.name).casefold() in folded), rules.items[0])
+    year = _YEAR_IN_TITLE.search(title)
+    return {
+        "item": item.key, "item_list": ", ".join(f"{item.key} ({item.name})" for item in rules.items),
+        "disclosure_year": f"{year[1]}-{year[2]}" if year else rules.due_year(now.date()),
+    }
+
+
 def _newest_first(records: Iterable[Disclosure]) -> list[Disclosure]:
     return sorted(records, key=lambda record: (record.published, record.source), reverse=True)
 
 
 KIND = Kind(
     name="cong-khai", folder="cong-khai", type=Disclosure, schema=SCHEMA, from_meta=disclosure_from_meta,
-    order=_newest_first, pages=build_disclosure_pages, scaffold=Scaffold("cong-khai", "cong-khai.md", "mục công khai"),
+    order=_newest_first, pages=build_disclosure_pages, scaffold=Scaffold("cong-khai", "cong-khai.md", "mục công khai", values=scaffold_values),
     count_label="mục công khai", check=check_disclosures, feeds=build_disclosure_feed,
     feed_item=build_disclosure_item, moment=disclosure_moment,
     is_due=lambda record, now: record.published <= now.date(),
