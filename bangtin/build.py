@@ -93,13 +93,12 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     try:
         settings = settings_from_config(site_url, extra)
         site = load_site(root, settings, now, include_drafts=serving, docs=docs)
+        feeds, specs = site_type(settings).build_site(site, root)
     except ContentError as error:
         if not serving:
             raise
-        return _error_build(root, settings, error, [*previous, *section_uris(settings, root, now.date(), site_type(settings))])
-    planner = site_type(settings)
-    feeds = planner.build_feed_list(site)  # one list for the subscribe page, the heads' links and the files
-    pages = {spec.uri: spec for spec in planner.build_pages(site, root, feeds)}
+        return _error_build(root, settings, error, [*previous, *section_uris(settings, root, now.date())])
+    pages = {spec.uri: spec for spec in specs}
     try:
         media = build_media(pages.values(), root, root / CACHE_DIR)
     except ContentError as error:
@@ -130,6 +129,10 @@ def build_log(site: Site, media: Media) -> list[LogLine]:
 
 
 def site_type(settings: Settings | None) -> ModuleType:
-    """The planner of this kind of site: a school's (a hub's planner plugs in here)."""
+    """The planner of this kind of site: a hub's when it has members, else a school's."""
+    if settings is not None and settings.members:
+        from . import hub  # a school's build never imports the hub's fetching and sanitizing
+
+        return hub
     return school
 

@@ -170,6 +170,40 @@ def shrink_command(paths: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
+@cli.command(options_metavar="[TÙY_CHỌN]", name="fetch", short_help="Trang tổng hợp: lấy dữ liệu mới của các trường thành viên.")
+@click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+@click.option("--timeout", metavar="GIÂY", type=click.FloatRange(1, 300), default=20.0, show_default=True,
+              help="Thời gian chờ tối đa cho mỗi tệp.")
+@click.help_option("-h", "--help", help=HELP)
+def fetch_command(root: Path | None, timeout: float) -> None:
+    """Lấy văn bản (van-ban.json), câu lạc bộ (cau-lac-bo.json) và bản tin (atom.xml) của mọi trường trong danh sách
+    thành viên (extra.bangtin.members) vào .cache/bangtin/hub/, để lần tạo trang sau dùng. Chỉ tải lại tệp đã thay đổi.
+    Trường nào lỗi thì giữ bản lấy được lần trước; lỗi được ghi trên trang /truong/ và không làm hỏng việc tạo trang.
+    """
+    from .hub.fetch import fetch_members
+    from .hub.members import load_members
+    from .settings import settings_from_config
+
+    folder = _site_root(root)
+    config = _read_config(folder)
+    try:
+        settings = settings_from_config(config.get("site_url"), config.get("extra"))
+        if not settings.members:
+            _fail("Trang này không phải trang tổng hợp: mkdocs.yml chưa có extra.bangtin.members (ví dụ members: truong.yml).")
+        members = load_members(folder, settings.members)
+    except ContentError as error:
+        _fail("\n".join(["Cài đặt có lỗi:", *(f"  {problem}" for problem in error.problems)]))
+    outcomes = fetch_members(folder, members, build_time(), timeout=timeout)
+    for outcome in outcomes:
+        if outcome.result == "failed":
+            click.echo(f"{outcome.member.name} – {outcome.source.label}: {outcome.error}; giữ bản lấy lần trước (nếu có).")
+    count = {result: sum(o.result == result for o in outcomes) for result in ("new", "unchanged", "failed")}
+    received = sum(outcome.received for outcome in outcomes)
+    failing = len({o.member.site_url for o in outcomes if o.result == "failed"})
+    click.echo(f"Đã xem {len(members)} trường: {count['new']} tệp mới ({filesize(received)}), {count['unchanged']} tệp "
+               f"không đổi, {count['failed']} tệp lỗi ở {failing} trường. Chạy “bangtin build” để cập nhật trang.")
+
+
 #: Environment that silences the English end-of-life banners Material and ProperDocs print into the clerk's log.
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 

@@ -159,6 +159,8 @@ class _AtomLinks(BaseEntryExtension):
 
 
 def _item(record: Any, site: Site, contents: dict[str, str], site_dir: Path, cache: dict) -> Item:
+    if isinstance(record, Item):  # already an item: another site's article, as a hub republishes it
+        return record
     if record.url not in cache:
         build = kind_of(record).feed_item
         assert build is not None, f"{kind_of(record).name} records are in no feed"

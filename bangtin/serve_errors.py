@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from . import school
 from .pages import PageSpec
 from .problems import Problem
 from .settings import Settings
@@ -22,12 +23,11 @@ def build_error_pages(problems: Iterable[Problem], uris: Iterable[str]) -> list[
     return [PageSpec(uri, TITLE, ERRORS_TEMPLATE, context, searchable=False) for uri in dict.fromkeys(["index.md", *uris])]
 
 
-def section_uris(settings: Settings | None, root: Path, today: date, site_type) -> list[str]:
-    """The addresses a site has even without content (home, sections, categories, movements)."""
+def section_uris(settings: Settings | None, root: Path, today: date) -> list[str]:
+    """The addresses a school site has even without content (home, sections, categories, movements)."""
     if settings is None:
         return []
-    empty = empty_site(settings, today)
-    return [spec.uri for spec in site_type.build_pages(empty, root, site_type.build_feed_list(empty))]
+    return [spec.uri for spec in school.build_site(empty_site(settings, today), root)[1]]
 
 
 def error_log(problems: Iterable[Problem]) -> list[tuple[str, str]]:

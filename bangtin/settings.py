@@ -15,7 +15,9 @@ from .problems import ContentError, Problems
 from .text import nfc, slugify
 
 CONFIG = "mkdocs.yml"
-SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname", "cong_khai", "speed_layer")
+SECTION_KEYS = ("school", "categories", "movements", "feeds", "news", "cname", "cong_khai", "speed_layer", "members",
+                "hub_targets")
+HUB_TARGET_KEYS = ("clubs",)
 SCHOOL_KEYS = ("name", "short", "place", "address", "phone", "email", "description", "level")
 MOVEMENT_KEYS = ("name", "basis", "description")
 CONG_KHAI_KEYS = ("deadline", "items")
@@ -74,6 +76,10 @@ class Settings:
     cong_khai: DisclosureRules = DisclosureRules(default_items(None))
     speed_layer: bool = True
     """Whether :mod:`bangtin.speed` may render Material's pieces once per place (``false``: Material renders all)."""
+    members: str | None = None
+    """A hub's members file (``truong.yml``), beside ``mkdocs.yml``; None on a school's site."""
+    club_target: float | None = None
+    """A hub's target share of members with an active club (``hub_targets.clubs``: 0.5 is half)."""
 
     def category(self, name: str) -> Category | None:
         return next((c for c in self.categories if c.name == name), None)
@@ -97,11 +103,13 @@ def settings_from_config(site_url: str | None, extra: Mapping[str, Any] | None) 
     speed_layer = block.get("speed_layer", True)
     if not isinstance(speed_layer, bool):
         problems.error(CONFIG, 0, "extra.bangtin.speed_layer", f"cần true (có) hoặc false (không), không phải “{speed_layer}”")
+    members = _members_file(block.get("members"), problems)
+    club_target = _club_target(block.get("hub_targets"), problems)
     if problems.errors:
         raise ContentError(problems.errors)
     assert school is not None
     return Settings(url, school, categories, movements, feed_items, per_page, _cname(block.get("cname")), cong_khai,
-                    speed_layer)
+                    speed_layer, members, club_target)
 
 
 def _site_url(value: str | None, problems: Problems) -> str:
@@ -174,6 +182,39 @@ def _positive(block: Mapping[str, Any], key: str, default: int, where: str, prob
         problems.error(CONFIG, 0, f"{where}.{key}", f"cần một số nguyên dương, không phải “{value}”")
         return default
     return value
+
+
+def _members_file(value: Any, problems: Problems) -> str | None:
+    if value is None:
+        return None
+    name = str(value).strip()
+    if not name.endswith((".yml", ".yaml")) or "/" in name or "\\" in name:
+        problems.error(CONFIG, 0, "extra.bangtin.members", f"cần tên tệp danh sách trường đặt cạnh {CONFIG}, ví dụ truong.yml, không phải “{value}”")
+        return None
+    return name
+
+
+def _club_target(value: Any, problems: Problems) -> float | None:
+    """``hub_targets: {clubs: 0.5}``: a share between 0 and 1 (50% is accepted as a percentage too)."""
+    if value is None:
+        return None
+    where = "extra.bangtin.hub_targets"
+    if not isinstance(value, dict):
+        problems.error(CONFIG, 0, where, "cần dạng {clubs: 0.5} (một nửa số trường có câu lạc bộ đang hoạt động)")
+        return None
+    _check_keys(value, HUB_TARGET_KEYS, where, problems)
+    target = value.get("clubs")
+    if target is None:
+        return None
+    text = str(target).strip()
+    try:
+        share = float(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        share = -1.0
+    if isinstance(target, bool) or not 0 < share <= 1:
+        problems.error(CONFIG, 0, f"{where}.clubs", f"cần một tỉ lệ từ 0 đến 1 (ví dụ 0.5) hoặc phần trăm (50%), không phải “{target}”")
+        return None
+    return share
 
 
 def _cname(value: Any) -> str | None:

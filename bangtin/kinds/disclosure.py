@@ -180,7 +180,10 @@ def disclosure_moment(record: Disclosure) -> datetime:
 
 def disclosure_reminders(site: Site) -> list[str]:
     """Each required item of the school year now due that is not online yet (a reminder: it never stops a build);
-    a school with no công khai at all is told once, with where to read how."""
+    a school with no công khai at all is told once, with where to read how. A hub (a ward's or a Sở's site) is not
+    a school that TT 09/2024 binds, so it is not reminded unless it publishes công khai items of its own."""
+    if site.settings.members and not site.records["cong-khai"]:
+        return []
     rules = site.settings.cong_khai
     year = rules.due_year(site.today)
     due = dmy(rules.due_date(year))

@@ -1,7 +1,8 @@
 """The school site type: which pages and feeds a school's site has, in which order.
 
-A site type is a planner beside this one (a hub gathering its members' sites is the next): it takes the loaded
-:class:`~bangtin.site.Site` and returns its feeds and its pages; :mod:`bangtin.build` picks the planner.
+A site type is a planner beside this one : its ``build_site`` takes the
+loaded :class:`~bangtin.site.Site` and returns its feeds and its pages; :mod:`bangtin.build` picks the planner
+(:mod:`bangtin.hub` is the other).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ SITE_FEED_KINDS = ("post", "plan")
 #: The order of the pages (the sitemap and the search index follow it): the kinds' pages and the site's own; a kind
 #: not named here comes after these.
 PAGE_ORDER = ("post", "plan", "movements", "club", "cong-khai")
+
+
+def build_site(site: Site, root: Path) -> tuple[list[Feed], list[PageSpec]]:
+    """The site's feeds (one list for the subscribe page, the heads' links and the files) and its pages."""
+    feeds = build_feed_list(site)
+    return feeds, build_pages(site, root, feeds)
 
 
 def build_feed_list(site: Site) -> list[Feed]:
