@@ -56,6 +56,11 @@ class MemberView:
         return "ok"
 
     @property
+    def documents_known(self) -> bool:
+        """Whether the hub has a copy of the member's documents (else "no document cites it" is unknown)."""
+        return self.files[0].present
+
+    @property
     def problems(self) -> list[FileView]:
         return [view for view in self.files if view.error or not view.present]
 

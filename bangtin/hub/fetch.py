@@ -94,7 +94,7 @@ async def _fetch_source(session: aiohttp.ClientSession, root: Path, member: Memb
                 if response.status == 304 and conditional:
                     return Outcome(member, source, "unchanged"), {}
                 if response.status == 404:
-                    error = f"không có tệp {address} (lỗi 404)"
+                    error = f"không có tệp {' hay '.join(addresses)} (lỗi 404)"
                     continue
                 if response.status != 200:
                     error = f"máy chủ trả lỗi {response.status} cho {address}"

@@ -8,6 +8,7 @@ external entity or DTD with these options.
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -73,8 +74,11 @@ def plain_text(html: str, limit: int = 300) -> str:
 
 
 def clean_text(value: object, limit: int = 500) -> str:
-    """A member's plain-text field: NFC, spaces squashed, control characters and markup-looking text kept as text
-    (templates escape it), bounded in length."""
-    text = squash_spaces(nfc(str(value or "")))
+    """A member's plain-text field: NFC, no markup (a tag and a script's text are dropped; templates escape the
+    rest), no control characters, spaces squashed, bounded in length."""
+    text = nfc(str(value or ""))
+    if "<" in text:
+        text = html.unescape(nh3.clean(text, tags=set()))
+    text = squash_spaces(text)
     text = "".join(ch for ch in text if ch >= " ")
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
