@@ -81,10 +81,16 @@ def check_root(root: Path, now: datetime) -> Report:
     try:
         config = load_config(root)
         settings = settings_from_config(config.get("site_url"), config.get("extra"))
+    except ContentError as error:
+        return Report(tuple(error.problems))
+    members = _member_problems(root, settings.members)
+    try:
         site = load_site(root, settings, now, include_drafts=True, docs=root / str(config.get("docs_dir") or "docs"),
                          check_photos=True)
     except ContentError as error:
-        return Report(tuple(error.problems))
+        return Report(tuple(members + error.problems))
+    if members:
+        return Report(tuple(members + list(site.warnings)))
     records = [(kind, record) for kind in KINDS for record in site.records[kind.name]]
     drafts = sum(1 for _, record in records if record.draft)
     scheduled = sum(1 for kind, record in records if not record.draft and not kind.published(record, now))
@@ -92,6 +98,19 @@ def check_root(root: Path, now: datetime) -> Report:
                    if site.records[kind.name] or (root / kind.folder).is_dir())
     reminders = tuple(site.reminders())  # the same reminders a build logs
     return Report(site.warnings, counts, drafts, scheduled, reminders)
+
+
+def _member_problems(root: Path, members: str | None) -> list[Problem]:
+    """A hub's members file, checked with the content (a school site has none)."""
+    if not members:
+        return []
+    from .hub.members import load_members
+
+    try:
+        load_members(root, members)
+    except ContentError as error:
+        return list(error.problems)
+    return []
 
 
 def render_report(report: Report) -> list[str]:

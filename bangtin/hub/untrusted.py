@@ -79,6 +79,5 @@ def clean_text(value: object, limit: int = 500) -> str:
     text = nfc(str(value or ""))
     if "<" in text:
         text = html.unescape(nh3.clean(text, tags=set()))
-    text = squash_spaces(text)
-    text = "".join(ch for ch in text if ch >= " ")
+    text = squash_spaces("".join(ch for ch in text if ch >= " " or ch in "\t\n"))
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
