@@ -172,7 +172,7 @@ def shrink_command(paths: tuple[Path, ...]) -> None:
 
 @cli.command(options_metavar="[TÙY_CHỌN]", name="fetch", short_help="Trang tổng hợp: lấy dữ liệu mới của các trường thành viên.")
 @click.option("--root", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
-@click.option("--timeout", metavar="GIÂY", type=click.FloatRange(1, 300), default=20.0, show_default=True,
+@click.option("--timeout", metavar="GIÂY", type=click.FloatRange(1, 300), default=8.0, show_default=True,
               help="Thời gian chờ tối đa cho mỗi tệp.")
 @click.help_option("-h", "--help", help=HELP)
 def fetch_command(root: Path | None, timeout: float) -> None:

@@ -22,7 +22,7 @@ from .untrusted import UntrustedDataError
 CONNECTIONS = 32
 PER_HOST = 2
 MEMBERS_IN_FLIGHT = 64
-TIMEOUT = 20.0
+TIMEOUT = 8.0
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 3
 USER_AGENT = "Bangtin-hub/1 (+https://github.com/)"
