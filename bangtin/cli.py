@@ -76,7 +76,7 @@ def main() -> None:
 @click.group(name="bangtin", cls=_Group, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]...")
 @click.help_option("-h", "--help", help=HELP)
 def cli() -> None:
-    """Bảng tin: tạo bài viết, kế hoạch, câu lạc bộ, mục công khai mới, kiểm tra nội dung và nhập kế hoạch từ tệp Word."""
+    """Bảng tin: tạo bài viết, kế hoạch, câu lạc bộ, mục công khai mới, kiểm tra nội dung, nhập kế hoạch từ tệp Word; trang tổng hợp lấy dữ liệu các trường."""
 
 
 @cli.command(options_metavar="[TÙY_CHỌN]", name="new", short_help="Tạo bài viết, kế hoạch, câu lạc bộ hoặc mục công khai mới từ mẫu.")

@@ -49,8 +49,12 @@ def _uses(job: dict) -> dict[str, str]:
     return dict(step["uses"].split("@", 1) for step in job["steps"] if "uses" in step)
 
 
-def _runs(job: dict) -> list[str]:
-    return [step["run"].strip() for step in job["steps"] if "run" in step]
+HUB_ONLY = "hashFiles('truong.yml') != ''"
+
+
+def _runs(job: dict, hub: bool = False) -> list[str]:
+    """The job's commands, as GitHub runs them for a school (or a hub: a folder with truong.yml)."""
+    return [step["run"].strip() for step in job["steps"] if "run" in step and (hub or step.get("if") != HUB_ONLY)]
 
 
 def test_actionlint_finds_nothing_to_fix():
@@ -118,7 +122,7 @@ def test_photo_cache_is_kept_between_runs(workflow):
     from bangtin.media import CACHE_DIR
 
     build = workflow["jobs"]["build"]
-    [cache] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@")]
+    [cache] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@") and s.get("if") != HUB_ONLY]
     assert Path(cache["with"]["path"]) in (CACHE_DIR, *CACHE_DIR.parents[:-1])
     assert cache["with"]["restore-keys"], "a changed article must still reuse the photos encoded before"
     from bangtin.site import FOLDERS
@@ -131,37 +135,61 @@ def test_photo_cache_is_kept_between_runs(workflow):
 def test_build_job_installs_from_the_lock_then_checks_then_builds_strictly(workflow):
     runs = _runs(workflow["jobs"]["build"])
     assert runs == ["pip install -c constraints.txt -e .", "bangtin check", "mkdocs build --strict"]
+    assert _runs(workflow["jobs"]["build"], hub=True) == [*runs[:2], "bangtin fetch", runs[2]]
 
 
-def _command_exists(argv: list[str], env: dict) -> bool:
-    try:
-        return subprocess.run([*argv, "--help"], env=env, capture_output=True, timeout=60).returncode == 0
-    except FileNotFoundError:
-        return False
+def test_a_hub_keeps_its_members_data_between_runs_and_saves_it_every_run(workflow):
+    from bangtin.hub.cache import HUB_CACHE
+
+    steps = workflow["jobs"]["build"]["steps"]
+    [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache@") and s.get("if") == HUB_ONLY]
+    assert Path(cache["with"]["path"]) == HUB_CACHE
+    assert "github.run_id" in cache["with"]["key"] and cache["with"]["restore-keys"] == "bangtin-hub-"
+    runs = [s.get("run") for s in steps]
+    assert steps.index(cache) < runs.index("bangtin fetch") < runs.index("mkdocs build --strict")
 
 
-def test_the_build_steps_of_the_workflow_build_the_sample_school(workflow, tmp_path):
-    """The `run:` steps of the build job, as GitHub runs them (bash -e), in a copy of the sample school.
-
-    Installing is skipped (no network in tests; the test environment is that install), and so is `bangtin check`
-    while the command does not exist yet.
-    """
-    root = copy_sample(tmp_path / "school")
+def _run_build_steps(workflow: dict, root: Path, hub: bool = False) -> list[str]:
+    """The `run:` steps of the build job, as GitHub runs them (bash -e), in ``root``; installing is skipped (no
+    network in tests; the test environment is that install)."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "SOURCE_DATE_EPOCH": BUILD_EPOCH,
            "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "CI": "true"}
     ran = []
-    for command in _runs(workflow["jobs"]["build"]):
-        argv = shlex.split(command)
-        if argv[:2] == ["pip", "install"]:
-            continue
-        if argv[:2] == ["bangtin", "check"] and not _command_exists(argv, env):
+    for command in _runs(workflow["jobs"]["build"], hub=hub):
+        if shlex.split(command)[:2] == ["pip", "install"]:
             continue
         done = subprocess.run(["bash", "-e", "-c", command], cwd=root, env=env, capture_output=True, text=True,
                               timeout=600)
         assert done.returncode == 0, f"`{command}` failed:\n{done.stdout}\n{done.stderr}"
         ran.append(command)
+    return ran
+
+
+def test_the_build_steps_of_the_workflow_build_the_sample_school(workflow, tmp_path):
+    root = copy_sample(tmp_path / "school")
+    ran = _run_build_steps(workflow, root)
     assert "mkdocs build --strict" in ran
     site = root / "site"
     for page in ("index.html", "404.html", "tin-tuc/index.html", "ke-hoach/index.html", "sitemap.xml"):
         assert (site / page).is_file(), page
     assert not [p for p in site.rglob("*") if p.is_symlink()], "the Pages artifact must not contain symbolic links"
+
+
+def test_the_build_steps_of_the_workflow_fetch_then_build_the_sample_hub(workflow, tmp_path):
+    """The sample hub, its member a site on 127.0.0.1 that is down: the fetch reports it, the build still passes."""
+    from member_sites import MemberServer, MemberSite
+
+    root = tmp_path / "hub"
+    shutil.copytree(REPO / "examples" / "hub", root)
+    for name in ("hooks", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("../../", "")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with MemberServer([MemberSite(None)]) as server:
+        (root / "truong.yml").write_text(f"- {{name: Trường Mầm non Hoa Sen, site_url: '{server.sites[0].url}'}}\n",
+                                         encoding="utf-8")
+        ran = _run_build_steps(workflow, root, hub=True)
+    assert ran == ["bangtin check", "bangtin fetch", "mkdocs build --strict"]
+    members = (root / "site" / "truong" / "index.html").read_text(encoding="utf-8")
+    assert "Không lấy được dữ liệu" in members and "404" in members
+    assert (root / "site" / "tong-hop" / "rss.xml").is_file()
