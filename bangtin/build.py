@@ -93,7 +93,7 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
     try:
         settings = settings_from_config(site_url, extra)
         site = load_site(root, settings, now, include_drafts=serving, docs=docs)
-        feeds, specs = site_type(settings).build_site(site, root)
+        feeds, specs, notes = site_type(settings).build_site(site, root)
     except ContentError as error:
         if not serving:
             raise
@@ -106,7 +106,7 @@ def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None
             raise ContentError([*error.problems, *site.warnings]) from None
         return _error_build(root, settings, error, [*previous, *pages])
     prune_cache(root / CACHE_DIR, media.photos.values())  # a photo taken down leaves no copy behind
-    return Build(root, settings, site, pages, feeds, media, build_log(site, media))
+    return Build(root, settings, site, pages, feeds, media, build_log(site, media) + [("info", note) for note in notes])
 
 
 def _error_build(root: Path, settings: Settings | None, error: ContentError, uris: list[str]) -> Build:

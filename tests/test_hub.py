@@ -217,6 +217,9 @@ def test_members_page_shows_each_state(fetched):
     assert "Dữ liệu không hợp lệ" in rows["Trường XML Hỏng"] and "Dữ liệu không hợp lệ" in rows["Trường Bom XML"]
     assert "2 mục trong văn bản (van-ban.json) không đọc được" in rows["Trường Độc Hại"]
     assert "tiểu học" in rows["Trường Tiểu học B"]  # its level from its own cau-lac-bo.json
+    log = fetched[4].output  # the build's log names each member in trouble, as info: it never fails the build
+    assert "Trang tổng hợp: 7 trường thành viên, 3 trường dữ liệu đầy đủ, 4 trường có lỗi" in log
+    assert "Trường Chậm: văn bản (van-ban.json): quá 1.5 giây" in log
 
 
 def test_club_coverage_against_the_target(fetched):
@@ -247,3 +250,18 @@ def test_a_second_fetch_costs_only_304s_and_a_failure_keeps_the_last_good_copy(f
     row = built.html("truong").split("Trường Mầm non A</a>")[1].split("</tr>")[0]
     assert "máy chủ trả lỗi 503" in row and "đang dùng bản lấy được lúc" in row
     assert "12/KH-MNA" in built.html("tong-hop/van-ban")  # the last good copy still builds the pages
+
+
+def test_a_file_past_the_size_cap_is_refused_and_the_fetch_goes_on(tmp_path):
+    from bangtin.dates import build_time
+    from bangtin.hub.fetch import MAX_BYTES, fetch_members
+    from bangtin.hub.members import Member
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    (folder / "van-ban.json").write_bytes(b'{"version": 1, "documents": [' + b" " * (MAX_BYTES + 1) + b"]}")
+    with MemberServer([MemberSite(folder)]) as server:
+        outcomes = fetch_members(tmp_path / "hub", [Member("Trường Lớn", server.sites[0].url)], build_time(), timeout=5)
+    documents = next(o for o in outcomes if o.source.name == "documents")
+    assert documents.result == "failed" and "quá lớn (trên 5 MB)" in documents.error
+    assert not list((tmp_path / "hub" / ".cache" / "bangtin" / "hub").glob("*/documents.data"))

@@ -7,7 +7,6 @@ import copy
 import json
 
 import pytest
-import yaml
 
 from bangtin.check import check_root
 from bangtin.dates import build_time

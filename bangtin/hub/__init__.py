@@ -25,8 +25,9 @@ from .pages import build_hub_pages, build_implementations, by_name, merged_news,
 NEWS_FEED, NEWS_ATOM = "tong-hop/rss.xml", "tong-hop/atom.xml"
 
 
-def build_site(site: Site, root: Path) -> tuple[list[Feed], list[PageSpec]]:
-    """The hub's feeds and pages; a mistake in the members file raises ContentError like any content mistake."""
+def build_site(site: Site, root: Path) -> tuple[list[Feed], list[PageSpec], list[str]]:
+    """The hub's feeds, pages and log lines (each member whose data failed, never an error or a warning: a member
+    never fails the hub's build); a mistake in the members file raises ContentError like any content mistake."""
     views = by_name(load_hub(root, load_members(root, site.settings.members or "")))
     news = merged_news(views)
     feeds = [*school.build_feed_list(site), build_news_feed(site, news)]
@@ -34,7 +35,17 @@ def build_site(site: Site, root: Path) -> tuple[list[Feed], list[PageSpec]]:
     by_plan = {item.plan.url + "index.md": item for item in implementations}
     pages = [with_implementation(spec, by_plan[spec.uri]) if spec.uri in by_plan else spec
              for spec in school.build_pages(site, root, feeds)]
-    return feeds, pages + build_hub_pages(site, views, implementations, news)
+    return feeds, pages + build_hub_pages(site, views, implementations, news), build_hub_log(views)
+
+
+def build_hub_log(views: list[MemberView]) -> list[str]:
+    troubled = [view for view in views if view.status != "ok"]
+    lines = [f"Trang tổng hợp: {len(views)} trường thành viên, {len(views) - len(troubled)} trường dữ liệu đầy đủ"
+             + (f", {len(troubled)} trường có lỗi (xem trang /truong/)" if troubled else "")]
+    for view in troubled:
+        problems = "; ".join(f"{file.source.label}: {file.error or 'chưa có'}" for file in view.problems)
+        lines.append(f"  {view.member.name}: {problems or 'chưa lấy dữ liệu (chạy bangtin fetch)'}")
+    return lines
 
 
 def build_news_feed(site: Site, news: list[tuple[MemberView, MemberArticle]]) -> Feed:

@@ -23,10 +23,11 @@ SITE_FEED_KINDS = ("post", "plan")
 PAGE_ORDER = ("post", "plan", "movements", "club", "cong-khai")
 
 
-def build_site(site: Site, root: Path) -> tuple[list[Feed], list[PageSpec]]:
-    """The site's feeds (one list for the subscribe page, the heads' links and the files) and its pages."""
+def build_site(site: Site, root: Path) -> tuple[list[Feed], list[PageSpec], list[str]]:
+    """The site's feeds (one list for the subscribe page, the heads' links and the files), its pages, and what the
+    build log should say of them (nothing, for a school)."""
     feeds = build_feed_list(site)
-    return feeds, build_pages(site, root, feeds)
+    return feeds, build_pages(site, root, feeds), []
 
 
 def build_feed_list(site: Site) -> list[Feed]:
