@@ -25,7 +25,7 @@ MEMBERS_IN_FLIGHT = 64
 TIMEOUT = 8.0
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 3
-USER_AGENT = "Bangtin-hub/1 (+https://github.com/)"
+USER_AGENT = "Bangtin-hub/1"
 
 
 @dataclass(frozen=True)
