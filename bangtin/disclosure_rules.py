@@ -17,6 +17,11 @@ LEVELS = ("mầm non", "tiểu học", "THCS", "THPT")
 DEFAULT_DEADLINE = (30, 6)
 
 
+def level_named(text: str) -> str | None:
+    """The cấp học of :data:`LEVELS` that ``text`` names, whatever its case ("Mầm non", "thcs"); None if none."""
+    return next((known for known in LEVELS if known.casefold() == text.strip().casefold()), None)
+
+
 @dataclass(frozen=True)
 class DisclosureItem:
     """One item every school year must have: its key (``item:`` in ``cong-khai/*.md``), its name, its article."""

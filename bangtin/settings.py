@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Mapping
 
-from .disclosure_rules import DEFAULT_DEADLINE, LEVELS, DisclosureItem, DisclosureRules, default_items
+from .disclosure_rules import DEFAULT_DEADLINE, LEVELS, DisclosureItem, DisclosureRules, default_items, level_named
 from .numbers import DocNumber, parse_number
 from .problems import ContentError, Problems
 from .text import nfc, slugify
@@ -139,7 +139,7 @@ def _school(value: Any, problems: Problems) -> School | None:
     fields.setdefault("short", "")
     fields.setdefault("place", "")
     if "level" in fields:
-        level = next((known for known in LEVELS if known.casefold() == fields["level"].casefold()), None)
+        level = level_named(fields["level"])
         if level is None:
             problems.error(CONFIG, 0, "extra.bangtin.school.level", f"cấp học “{fields['level']}” không hợp lệ; chọn một trong: {', '.join(LEVELS)}")
         fields["level"] = level

@@ -126,6 +126,11 @@ def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def answers(sites: list[MemberSite]) -> Counter:
+    """Every answer the member sites have sent so far, by status."""
+    return sum((site.statuses for site in sites), Counter())
+
+
 def run(n: int, template: Path, work: Path) -> dict:
     sites = write_members(work, n)
     with MemberServer(sites):
@@ -135,15 +140,11 @@ def run(n: int, template: Path, work: Path) -> dict:
         started = time.perf_counter()
         cold = fetch_members(root, members, now, timeout=TIMEOUT)
         cold_s = time.perf_counter() - started
-        before = Counter()
-        for site in sites:
-            before += site.statuses
+        before = answers(sites)
         started = time.perf_counter()
         warm = fetch_members(root, members, now, timeout=TIMEOUT)
         warm_s = time.perf_counter() - started
-        after = Counter()
-        for site in sites:
-            after += site.statuses
+        after = answers(sites)
     build_s, memory = build(root)
     return {
         "members": n, "cold_s": cold_s, "warm_s": warm_s,

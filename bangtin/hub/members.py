@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..disclosure_rules import LEVELS
-from ..problems import ContentError, Problems
+from ..disclosure_rules import LEVELS, level_named
+from ..problems import ContentError, Problem, Problems
 from ..sources import explain_yaml_error
 from ..text import nfc, slugify
 
@@ -48,17 +48,17 @@ def load_members(root: Path, name: str) -> list[Member]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ContentError([_problem(name, 0, "", f"không có tệp danh sách trường {name} (cài đặt extra.bangtin.members); tạo tệp với mỗi dòng một trường: {EXAMPLE}")]) from None
+        raise ContentError([Problem(name, 0, "", f"không có tệp danh sách trường {name} (cài đặt extra.bangtin.members); tạo tệp với mỗi dòng một trường: {EXAMPLE}")]) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ContentError([_problem(name, 0, "", f"không đọc được tệp ({error})")]) from None
+        raise ContentError([Problem(name, 0, "", f"không đọc được tệp ({error})")]) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         line, message = explain_yaml_error(error, "danh sách trường", 1)
-        raise ContentError([_problem(name, line, "", message)]) from None
+        raise ContentError([Problem(name, line, "", message)]) from None
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        raise ContentError([_problem(name, 1, "", f"cần một danh sách, mỗi dòng một trường: {EXAMPLE}")])
+        raise ContentError([Problem(name, 1, "", f"cần một danh sách, mỗi dòng một trường: {EXAMPLE}")])
     members: list[Member] = []
     seen: dict[str, int] = {}
     for entry, item in zip(data, node.value):
@@ -97,16 +97,10 @@ def member_from_entry(entry: object, name: str, line: int, problems: Problems) -
         ok = False
     level = values.get("level")
     if level is not None:
-        level = next((known for known in LEVELS if known.casefold() == level.casefold()), None)
+        level = level_named(level)
         if level is None:
             problems.error(name, line, "level", f"cấp học “{values['level']}” không hợp lệ; chọn một trong: {', '.join(LEVELS)}")
             ok = False
     if not ok:
         return None
     return Member(values["name"], url.rstrip("/") + "/", values.get("short"), level)
-
-
-def _problem(name: str, line: int, key: str, message: str):
-    problems = Problems()
-    problems.error(name, line, key, message)
-    return problems.problems[0]
