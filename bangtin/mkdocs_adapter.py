@@ -20,7 +20,7 @@ from .media import rewrite_images
 from .photos import is_photo
 from .problems import ContentError
 from .search import PIPELINE as SEARCH_PIPELINE
-from .search import SCRIPT as SEARCH_SCRIPT
+from .search import PAGE_TEMPLATE as SEARCH_PAGE_TEMPLATE
 from .search import SEPARATOR as SEARCH_SEPARATOR
 from .site import FOLDERS
 from .speed import (
@@ -60,8 +60,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for level, message in _build.log:
         getattr(log, level)(message)
     config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_anchor)
-    if SEARCH_SCRIPT not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(SEARCH_SCRIPT)
     _material_settings(config)
     return config
 
@@ -147,10 +145,15 @@ def _rewrite_photos(html: str, url: str, context: dict) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Feeds, ``van-ban.json``, the folded search index and the GitHub Pages extras, from the published content."""
+    """Feeds, ``van-ban.json``, the search bundle and the GitHub Pages extras, from the published content."""
     search = config.plugins.get("material/search")
     index = material_search_index(search) if _templates is not None else None
-    for message in _build.write(Path(config.site_dir), index):
+    template = _env.get_template(SEARCH_PAGE_TEMPLATE)
+
+    def render(page, language: str) -> str:
+        return template.render(page=page, language=language)
+
+    for message in _build.write(Path(config.site_dir), index, render):
         log.warning(message)
     if _templates is not None:
         _templates.write()

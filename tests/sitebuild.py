@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -97,3 +99,13 @@ def run_mkdocs(root: Path, *args: str, epoch: str | None = BUILD_EPOCH) -> Build
 def front(meta: dict, body: str = "Nội dung.\n") -> str:
     """A content file: YAML front-matter and a Markdown body."""
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+def indexed_pages(site: Path) -> dict[str, str]:
+    """The pages in a built site's Pagefind bundle: address (from the site root) → the text indexed, as the search
+    shows it (fragments are gzip with Pagefind's signature, then JSON)."""
+    pages = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"].lstrip("/")] = data["content"].replace("d\u0335", "đ").replace("D\u0335", "Đ")
+    return pages

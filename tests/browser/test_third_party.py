@@ -93,7 +93,7 @@ def test_no_request_leaves_the_site(browser: Any, sample_site: Path) -> None:
     assert sorted(set(outside)) == []
     requested = {path for _, path in served}
     assert any(path.endswith("search_index.json") for path in requested), "search did not load its index"
-    assert any("/lunr/" in path for path in requested), "the search worker's own requests were not seen"
+    assert any("/pagefind/fragment/" in path for path in requested), "the search worker's own requests were not seen"
     assert any(path.endswith(".webp") for path in requested), "no photo was loaded"
     assert (404, "/khong-co-trang-nay/") in served
 
