@@ -8,7 +8,7 @@ makes a new Build for every build, so nothing of one build (a photo, a feed) out
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +25,6 @@ from .photo_report import weight_line
 from .photos import PhotoStats, prune_cache
 from .problems import ContentError
 from .publish import limit_warnings, pages_extras, site_files
-from .search import SearchPage, write_search
 from .serve_errors import build_error_pages, error_log, section_uris
 from .settings import Settings, settings_from_config
 from .site import Site, load_site
@@ -64,22 +63,19 @@ class Build:
         """The published photo files (site address, file in the cache): variants, never the originals."""
         return media_files(self.media, self.root / CACHE_DIR)
 
-    def write(self, site_dir: Path, search_index: Mapping[str, Any] | None,
-              render_search_page: Callable[[SearchPage, str], str]) -> list[str]:
-        """Write the feeds, ``van-ban.json``, the search bundle and ``CNAME``; return the warnings about GitHub's limits
-        and the domain. ``search_index`` is Material's, as its plugin holds it (None: read the file);
-        ``render_search_page`` renders a page for the search index (:func:`bangtin.search.write_search`)."""
+    def write(self, site_dir: Path) -> list[str]:
+        """Write the feeds, ``van-ban.json`` and ``CNAME``; return the warnings about GitHub's limits and the
+        domain."""
         if self.site is None or self.settings is None:
             return []
         write_feeds(self.site, self.feeds, self.contents, site_dir)
         for kind in KINDS:  # each kind's data for portals and hubs (van-ban.json, cong-khai.json)
             if kind.write is not None:
                 kind.write(self.site, site_dir)
-        search_warnings = write_search(site_dir, search_index, render_search_page)
         extras, warnings = pages_extras(self.settings.cname, self.settings.site_url)
         for name, content in extras.items():
             (site_dir / name).write_text(content, encoding="utf-8")
-        return search_warnings + warnings + limit_warnings(site_files(site_dir))
+        return warnings + limit_warnings(site_files(site_dir))
 
 
 def plan_build(root: Path, site_url: str | None, extra: Mapping[str, Any] | None, now: datetime, *,

@@ -21,13 +21,13 @@ from .photos import is_photo
 from .problems import ContentError
 from .search import PIPELINE as SEARCH_PIPELINE
 from .search import PAGE_TEMPLATE as SEARCH_PAGE_TEMPLATE
+from .search import SearchJob, install_search, search_page, start_search
 from .search import SEPARATOR as SEARCH_SEPARATOR
 from .site import FOLDERS
 from .speed import (
     install_material_rendering,
     install_speed_layer,
     installed_material,
-    material_search_index,
     pinned_material,
     speed_layer_refusal,
 )
@@ -38,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.bangtin")
 _serving = False
 _build: Build | None = None  # made anew by every on_config
 _env = None  # the build's Jinja environment, for the photo templates
+_search: SearchJob | None = None  # Pagefind indexing the pages while MkDocs renders them (bangtin/search.py)
 _templates: BundledBytecodeCache | None = None  # the speed layer's compiled templates, when it is on
 
 
@@ -145,18 +146,21 @@ def _rewrite_photos(html: str, url: str, context: dict) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Feeds, ``van-ban.json``, the search bundle and the GitHub Pages extras, from the published content."""
-    search = config.plugins.get("material/search")
-    index = material_search_index(search) if _templates is not None else None
-    template = _env.get_template(SEARCH_PAGE_TEMPLATE)
-
-    def render(page, language: str) -> str:
-        return template.render(page=page, language=language)
-
-    for message in _build.write(Path(config.site_dir), index, render):
+    """The search bundle, feeds, ``van-ban.json`` and the GitHub Pages extras, from the published content."""
+    global _search
+    messages = _search.finish() if _search is not None else []
+    _search = None
+    for message in messages + _build.write(Path(config.site_dir)):
         log.warning(message)
     if _templates is not None:
         _templates.write()
+
+
+def on_build_error(error: Exception) -> None:
+    global _search
+    if _search is not None:
+        _search.cancel()
+        _search = None
 
 
 def on_serve(server, config: MkDocsConfig, builder):
@@ -169,7 +173,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    global _env, _templates
+    global _env, _templates, _search
     _env = env
     env.filters.update(template_filters())
     if (links := _build.feed_links()) is not None:  # pages without a context of their own (404.html)
@@ -181,7 +185,19 @@ def on_env(env, config: MkDocsConfig, files: Files):
             _templates = install_speed_layer(env, _theme_dir(config), Path(config.config_file_path).parent)
         else:
             log.info(refusal)
+    if _search is not None:  # a build before this one failed without on_build_error
+        _search.cancel()
+    language = install_search(config.plugins.get("material/search"))
+    _search = None if language is None else start_search(
+        Path(config.site_dir), filter(None, (search_page(file.page) for file in files.documentation_pages())),
+        language, _search_page(env))
     return env
+
+
+def _search_page(env):
+    """Renders a page as the document Pagefind indexes (bangtin/search-page.html)."""
+    template = env.get_template(SEARCH_PAGE_TEMPLATE)
+    return lambda page, language: template.render(page=page, language=language)
 
 
 def _theme_dir(config: MkDocsConfig) -> str:

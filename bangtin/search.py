@@ -1,19 +1,18 @@
 """Search for a school with years of news: Pagefind behind Material's search box.
 
-Material's own search downloads the whole index (12 MB decoded at 2,000 articles) and builds a lunr index from it in
+Material's own search downloads the whole index (13 MB decoded at 2,000 articles) and builds a lunr index from it in
 a worker before the first result. Pagefind splits its index into fragments and a query downloads only the fragments
 it needs. Parents keep Material's interface (the search button, the box, the result list): the browser script
 ``search.js`` points Material at our worker ``search-worker.js``, which answers Material's worker messages with
 Pagefind's results.
 
-After the build, :func:`write_search`:
-
-* reads the pages Material's search plugin has indexed (its entries: a page and its sections, with the text already
-  taken out of the HTML, drafts and ``search: exclude`` pages left out);
-* renders each page as a small HTML document (``bangtin/search-page.html``: the title as ``<h1>``, each section under
-  an ``<h2>`` with its anchor), so Pagefind weighs titles and finds sections as it does on any site;
-* indexes them with Pagefind into ``pagefind/`` and replaces Material's index with its settings alone (the page
-  highlighter reads the separator from it).
+* :class:`MaterialIndex` stands in for the index of Material's search plugin and gives Material an index of
+  settings alone, so Material neither parses every page nor writes megabytes of JSON that no one downloads;
+* once MkDocs has rendered every page's Markdown (``on_env``), :func:`start_search` renders each page Material
+  would index (:func:`search_page`: not drafts, not ``search: exclude`` pages) as a small document
+  (``bangtin/search-page.html``: the title as ``<h1>``, then the page's content) and starts Pagefind's command on
+  them, into ``pagefind/``, while MkDocs renders the theme around the pages. Pagefind reads the HTML itself: it
+  weighs headings, finds sections by their anchors and leaves out what Material's ``data-search-exclude`` marks.
 
 Pagefind matches across diacritics ("ke hoach" finds "Kế hoạch", exact diacritics rank first), but only for marks
 that Unicode decomposes: "đ" is a letter of its own, so "doi" would never find "Đổi". :func:`index_text` therefore
@@ -28,8 +27,8 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,9 @@ STROKE = "\u0335"
 #: The index file Material's search plugin writes, relative to the site root.
 INDEX_PATH = Path("search") / "search_index.json"
 
+#: What Material's search leaves out of a page (attr_list ``{ data-search-exclude }``), Pagefind leaves out too.
+EXCLUDED = "[data-search-exclude]"
+
 #: Pagefind's bundle, relative to the site root.
 PAGEFIND_DIR = "pagefind"
 
@@ -74,20 +76,47 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagef
 
 
 @dataclass(frozen=True)
-class SearchSection:
-    anchor: str
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
 class SearchPage:
-    """One page as Material's search plugin indexed it: its address (relative to the site root), title, the text
-    before its first heading, and its sections. Title and text are HTML, as Material took them from the page."""
+    """One page to index: its address (relative to the site root), title and content (HTML, as MkDocs rendered
+    the Markdown, before the theme)."""
     url: str
     title: str
-    text: str
-    sections: list[SearchSection] = field(default_factory=list)
+    html: str
+
+
+class MaterialIndex:
+    """Put in place of ``SearchIndex`` in Material's search plugin (same constructor, same two methods): Pagefind
+    reads the pages (:func:`start_search`), so Material neither parses them nor writes megabytes of JSON that no one
+    downloads; its ``search_index.json`` holds only the settings (its page highlighter reads the separator)."""
+
+    def __init__(self, **config: Any) -> None:
+        self.config = config
+
+    def add_entry_from_context(self, page: Any) -> None:
+        """Nothing: the page reaches Pagefind through :func:`search_page`."""
+
+    def generate_search_index(self, prev: MaterialIndex | None) -> str:
+        config = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields") if key in self.config}
+        return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def install_search(plugin: Any) -> str | None:
+    """Put :class:`MaterialIndex` in Material's search plugin (after its ``on_config``) and return the search
+    language; None when the site has no Material search."""
+    index = getattr(plugin, "search_index", None)
+    if index is None:
+        return None
+    if not isinstance(index, MaterialIndex):
+        plugin.search_index = MaterialIndex(**index.config)
+    return (plugin.search_index.config.get("lang") or ["vi"])[0]
+
+
+def search_page(page: Any) -> SearchPage | None:
+    """An MkDocs page with its Markdown rendered, as Pagefind indexes it; None for a page Material's search leaves
+    out (``search: exclude``), by Material's own rule."""
+    if page is None or (page.meta.get("search") or {}).get("exclude"):
+        return None
+    return SearchPage(page.url, str(page.title or ""), page.content or "")
 
 
 def index_text(text: str) -> str:
@@ -95,59 +124,55 @@ def index_text(text: str) -> str:
     return nfc(text).replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
 
 
-def search_pages(docs: Sequence[Mapping[str, Any]]) -> list[SearchPage]:
-    """Material's index entries grouped into pages, in Material's order; a section ``page/#anchor`` joins its page."""
-    pages: dict[str, SearchPage] = {}
-    for doc in docs:
-        location = str(doc.get("location", ""))
-        path, _, anchor = location.partition("#")
-        title, text = str(doc.get("title") or ""), str(doc.get("text") or "")
-        page = pages.get(path)
-        if page is None:
-            pages[path] = SearchPage(path, title, text)
-        elif anchor:
-            page.sections.append(SearchSection(anchor, title, text))
-    return list(pages.values())
+class SearchJob:
+    """Pagefind indexing the documents :func:`start_search` wrote, in a process of its own: MkDocs renders the
+    theme around every page meanwhile, so on a machine with two cores the search costs the build little time."""
+
+    def __init__(self, folder: tempfile.TemporaryDirectory[str], process: subprocess.Popen[str], output: Path):
+        self._folder, self._process, self._output = folder, process, output
+
+    def finish(self) -> list[str]:
+        """Wait for Pagefind; return the warnings (its message when it failed)."""
+        out, _ = self._process.communicate()
+        self._folder.cleanup()
+        if self._process.returncode != 0:
+            return [f"Không tạo được chỉ mục tìm kiếm (Pagefind): {out.strip()}"]
+        for name in _UNUSED:
+            (self._output / name).unlink(missing_ok=True)
+        return []
+
+    def cancel(self) -> None:
+        self._process.kill()
+        self._process.communicate()
+        self._folder.cleanup()
 
 
-def material_config(index: Mapping[str, Any]) -> dict[str, Any]:
-    """What remains of Material's index: its settings (the page highlighter's separator) and no documents."""
-    return {"config": dict(index.get("config") or {}), "docs": []}
+def start_search(site_dir: Path, pages: Iterable[SearchPage], language: str,
+                 render: Callable[[SearchPage, str], str]) -> SearchJob:
+    """Write each page as the document ``render`` makes of it (with :func:`index_text`) into a temporary folder,
+    one ``index.html`` per page address, and start Pagefind's command on that folder, into ``site_dir/pagefind/``.
 
-
-def write_search(site_dir: Path, index: Mapping[str, Any] | None, render: Callable[[SearchPage, str], str]) -> list[str]:
-    """Index the site with Pagefind and shrink Material's index to its settings; return the warnings (a site without
-    Material's search has none and gets no bundle).
-
-    ``index`` is the index Material's search plugin holds in memory; None reads the file it wrote. ``render`` turns a
-    page and the site's language into the HTML document Pagefind indexes. The documents are written into a
-    temporary folder, one ``index.html`` per page address, and Pagefind's command indexes that folder in one run
-    (its Python API answers at most ten files a second).
+    Pagefind's Python API is not used: it answers at most ten files a second.
     """
-    path = Path(site_dir) / INDEX_PATH
-    if index is None:
-        if not path.is_file():
-            return []
-        index = json.loads(path.read_bytes())
-    language = ((index.get("config") or {}).get("lang") or ["vi"])[0]
     output = Path(site_dir) / PAGEFIND_DIR
     if output.exists():
         shutil.rmtree(output)
-    with tempfile.TemporaryDirectory(prefix="bangtin-search-") as folder:
-        for page in search_pages(index.get("docs") or []):
-            document = Path(folder, page.url + "index.html" if page.url.endswith("/") or not page.url else page.url)
-            document.parent.mkdir(parents=True, exist_ok=True)
-            document.write_text(index_text(render(page, language)), encoding="utf-8")
-        done = subprocess.run(
-            [str(get_executable()), "--site", folder, "--output-path", str(output.resolve()),
-             "--force-language", language, "--silent"],
-            capture_output=True, text=True, check=False,
-            env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK)},
-        )
-    if done.returncode != 0:
-        return [f"Không tạo được chỉ mục tìm kiếm (Pagefind): {(done.stderr or done.stdout).strip()}"]
-    for name in _UNUSED:
-        (output / name).unlink(missing_ok=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(material_config(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return []
+    folder = tempfile.TemporaryDirectory(prefix="bangtin-search-")
+    for page in pages:
+        url = page.url + "index.html" if page.url.endswith("/") or not page.url else page.url
+        document = Path(folder.name, url)
+        document.parent.mkdir(parents=True, exist_ok=True)
+        document.write_text(index_text(render(page, language)), encoding="utf-8")
+    process = subprocess.Popen(
+        [str(get_executable()), "--site", folder.name, "--output-path", str(output.resolve()),
+         "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK)},
+    )
+    return SearchJob(folder, process, output)
+
+
+def write_search(site_dir: Path, pages: Iterable[SearchPage], language: str,
+                 render: Callable[[SearchPage, str], str]) -> list[str]:
+    """:func:`start_search` and wait for it; return the warnings."""
+    return start_search(site_dir, pages, language, render).finish()

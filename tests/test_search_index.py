@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bangtin.search import INDEX_PATH, PAGEFIND_DIR, STROKE, SearchPage, index_text, search_pages, write_search
+from bangtin.search import PAGEFIND_DIR, STROKE, MaterialIndex, SearchPage, index_text, search_page, write_search
 from sitebuild import copy_sample, indexed_pages, make_site, run_mkdocs
 
 VOWELS = "aăâeêioôơuưy"
@@ -54,23 +54,23 @@ def test_index_text(text: str, indexed: str) -> None:
     assert index_text(text) == indexed
 
 
-def test_search_pages_groups_sections_under_their_page() -> None:
-    docs = [
-        {"location": "", "title": "Trang chủ", "text": "<p>Chào</p>"},
-        {"location": "ke-hoach/259/", "title": "Kế hoạch 259", "text": "Mở đầu"},
-        {"location": "ke-hoach/259/#muc-dich", "title": "Mục đích", "text": "<p>Đổi mới</p>"},
-        {"location": "ke-hoach/259/#to-chuc", "title": "Tổ chức", "text": "Phân công"},
-        {"location": "#gioi-thieu", "title": "Giới thiệu", "text": "Trường"},
-    ]
-    pages = search_pages(docs)
-    assert [page.url for page in pages] == ["", "ke-hoach/259/"]
-    assert [section.anchor for section in pages[1].sections] == ["muc-dich", "to-chuc"]
-    assert pages[0].sections[0].title == "Giới thiệu"
+class Page:
+    """What Material's search plugin hands its index: an MkDocs page's address, title, meta and content."""
+
+    def __init__(self, url: str, title: str, content: str, meta: dict | None = None) -> None:
+        self.url, self.title, self.content, self.meta = url, title, content, meta or {}
 
 
-def test_write_search_without_material_search(tmp_path: Path) -> None:
-    assert write_search(tmp_path, None, lambda page, language: "") == []
-    assert not (tmp_path / PAGEFIND_DIR).exists()
+CONFIG = {"lang": ["vi"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"], "fields": {}, "jieba_dict": None}
+
+
+def test_material_keeps_its_settings_and_pagefind_gets_the_pages_material_would_index() -> None:
+    index = MaterialIndex(**CONFIG)
+    index.add_entry_from_context(Page("a/", "Đổi mới", "<p>x</p>"))
+    assert json.loads(index.generate_search_index(None)) == {
+        "config": {"lang": ["vi"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"], "fields": {}}, "docs": []}
+    assert search_page(Page("a/", "Đổi mới", "<p>x</p>")) == SearchPage("a/", "Đổi mới", "<p>x</p>")
+    assert search_page(Page("b/", "Ẩn", "<p>y</p>", {"search": {"exclude": True}})) is None
 
 
 def test_write_search_renders_each_page_once(tmp_path: Path) -> None:
@@ -78,15 +78,14 @@ def test_write_search_renders_each_page_once(tmp_path: Path) -> None:
 
     def render(page: SearchPage, language: str) -> str:
         seen.append((page.url, language))
-        return f"<html lang='{language}'><body><h1>{page.title}</h1><p>{page.text}</p></body></html>"
+        return f"<html lang='{language}'><body><h1>{page.title}</h1>{page.html}</body></html>"
 
-    index = {"config": {"lang": ["vi"], "separator": "[\\s]+"},
-             "docs": [{"location": "a/", "title": "Đổi mới", "text": "x"}, {"location": "a/#b", "title": "B", "text": "y"}]}
-    assert write_search(tmp_path, index, render) == []
-    assert seen == [("a/", "vi")]
-    assert json.loads((tmp_path / INDEX_PATH).read_text(encoding="utf-8")) == {"config": index["config"], "docs": []}
+    pages = [SearchPage("", "Trang chủ", "<p>x</p>"), SearchPage("a/", "Đổi mới", "<h2 id='b'>B</h2><p>y</p>")]
+    assert write_search(tmp_path, pages, "vi", render) == []
+    assert seen == [("", "vi"), ("a/", "vi")]
     entry = json.loads((tmp_path / PAGEFIND_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["vi"]["page_count"] == 1
+    assert entry["languages"]["vi"]["page_count"] == 2
+    assert indexed_pages(tmp_path)["a/"].startswith("Đổi mới")
 
 
 @pytest.fixture(scope="module")
@@ -122,13 +121,13 @@ def test_same_content_same_bundle(sample: Path, tmp_path: Path) -> None:
     assert bundle(tmp_path / "again") == bundle(sample / "site")
 
 
-def test_search_excluded_page_is_not_indexed(tmp_path: Path) -> None:
+def test_search_excluded_page_and_block_are_not_indexed(tmp_path: Path) -> None:
     root = make_site(tmp_path, {
         "docs/bi-mat.md": "---\nsearch:\n  exclude: true\n---\n# Xyzzyquux\n\nKhông tìm thấy.\n",
-        "docs/cong-khai-x.md": "# Trang công khai\n\nXyzzyplugh.\n",
+        "docs/cong-khai-x.md": "# Trang công khai\n\nXyzzyplugh.\n\nXyzzyfrob.\n{ data-search-exclude }\n",
     })
     build = run_mkdocs(root)
     assert build.returncode == 0, build.output
     texts = indexed_pages(root / "site").values()
     assert any("Xyzzyplugh" in text for text in texts)
-    assert not any("Xyzzyquux" in text for text in texts)
+    assert not any("Xyzzyquux" in text or "Xyzzyfrob" in text for text in texts)

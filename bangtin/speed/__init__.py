@@ -1,17 +1,15 @@
 """The speed layer: what reaches into Material's internals to build faster, fenced behind one setting.
 
-Three tricks, each giving byte for byte what Material gives (``tests/test_speed_layer.py`` builds whole sites both
+Two tricks, each giving byte for byte what Material gives (``tests/test_speed_layer.py`` builds whole sites both
 ways, over several sets of theme features):
 
 * :mod:`.shared_partials`: Material's page-independent pieces (navigation drawer, tabs, search dialog, styles,
   scripts, configuration) rendered once per place, and its interface strings looked up once, with the templates in
   ``templates/`` put in front of the theme's;
-* :mod:`.template_cache`: the compiled templates kept in ``.cache/bangtin/templates.bin`` between builds;
-* :func:`material_search_index`: the search index read from the memory of Material's search plugin instead of
-  parsing back the file it has just written.
+* :mod:`.template_cache`: the compiled templates kept in ``.cache/bangtin/templates.bin`` between builds.
 
 ``overrides/main.html`` names the blocks the layer may share (``bt_shared_block``). ``extra.bangtin.speed_layer: false``
-turns all three off, and so does an installed Material other than the version
+turns both off, and so does an installed Material other than the version
 ``pyproject.toml`` pins (the layer was checked against that one only): then Material renders every page itself.
 """
 
@@ -20,7 +18,6 @@ from __future__ import annotations
 import re
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
@@ -75,14 +72,3 @@ def install_speed_layer(env: Environment, theme_dir: str, root: Path) -> Bundled
     env.bytecode_cache = templates
     install_shared_partials(env, theme_dir)
     return templates
-
-
-def material_search_index(search: Any) -> dict[str, Any] | None:
-    """The index Material's search plugin has just written, from the plugin's memory: what its
-    ``SearchIndex.generate_search_index`` dumps (its ``entries`` already hold the pages of an earlier build when
-    ``mkdocs serve`` rebuilds one page). None without Material's search plugin."""
-    index = getattr(search, "search_index", None)
-    if index is None:
-        return None
-    return {"config": {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")},
-            "docs": index.entries}
