@@ -26,8 +26,12 @@ class FieldError(ValueError):
 
 @dataclass(frozen=True)
 class Field:
+    """One key of a kind's schema: how its value is read, whether a file must have it, and its name in Vietnamese
+    (the web editor's label; ``bangtin new`` writes the longer explanation as a comment)."""
+
     read: Callable[[Any, Path], Any]
     required: bool = False
+    label: str = ""
 
 
 BOOLEAN_WORDS = "yes, no, on, off, true, false"
@@ -100,6 +104,8 @@ def choice(*options: str) -> Callable[[Any, Path], str]:
         if result not in options:
             raise FieldError(f"“{result}” không hợp lệ; chọn một trong: {', '.join(options)}")
         return result
+
+    read.options = options  # type: ignore[attr-defined]  # the web editor offers them as a choice
 
     return read
 

@@ -20,6 +20,8 @@ from .media import rewrite_images
 from .photos import is_photo
 from .problems import ContentError
 from .search import PIPELINE as SEARCH_PIPELINE
+from .admin import PAGE_TEMPLATE as ADMIN_TEMPLATE
+from .admin import github_repo, write_admin
 from .search import PAGE_TEMPLATE as SEARCH_PAGE_TEMPLATE
 from .search import SearchJob, install_search, search_page, start_search
 from .search import SEPARATOR as SEARCH_SEPARATOR
@@ -146,12 +148,17 @@ def _rewrite_photos(html: str, url: str, context: dict) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The search bundle, feeds, ``van-ban.json`` and the GitHub Pages extras, from the published content."""
+    """The search bundle, feeds, ``van-ban.json``, the GitHub Pages extras and the web editor ``/admin/``."""
     global _search
     messages = _search.finish() if _search is not None else []
     _search = None
     for message in messages + _build.write(Path(config.site_dir)):
         log.warning(message)
+    if _build.settings is not None:
+        admin = _env.get_template(ADMIN_TEMPLATE)
+        for note in write_admin(Path(config.site_dir), Path(config.config_file_path).parent, _build.settings,
+                                github_repo(config.edit_uri, config.repo_url), admin.render):
+            log.info(note)
     if _templates is not None:
         _templates.write()
 

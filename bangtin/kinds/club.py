@@ -27,11 +27,20 @@ if TYPE_CHECKING:
 DATA_FILE = "cau-lac-bo.json"
 FORMAT_VERSION = 1
 SCHEMA = {
-    "name": f.Field(f.text, required=True), "kind": f.Field(f.text, required=True),
-    "school_year": f.Field(f.school_year), "founded": f.Field(f.day), "decision": f.Field(f.number),
-    "leaders": f.Field(f.texts), "schedule": f.Field(f.text), "place": f.Field(f.text), "members": f.Field(f.count),
-    "age_groups": f.Field(f.texts), "image": f.Field(f.asset), "status": f.Field(f.choice("active", "inactive")),
-    "summary": f.Field(f.text), "draft": f.Field(f.flag),
+    "name": f.Field(f.text, required=True, label="Tên câu lạc bộ"),
+    "kind": f.Field(f.text, required=True, label="Loại"),
+    "school_year": f.Field(f.school_year, label="Năm học"),
+    "founded": f.Field(f.day, label="Ngày thành lập"),
+    "decision": f.Field(f.number, label="Quyết định thành lập"),
+    "leaders": f.Field(f.texts, label="Người phụ trách"),
+    "schedule": f.Field(f.text, label="Lịch sinh hoạt"),
+    "place": f.Field(f.text, label="Nơi sinh hoạt"),
+    "members": f.Field(f.count, label="Số thành viên"),
+    "age_groups": f.Field(f.texts, label="Độ tuổi, khối lớp"),
+    "image": f.Field(f.asset, label="Ảnh"),
+    "status": f.Field(f.choice("active", "inactive"), label="Tình trạng"),
+    "summary": f.Field(f.text, label="Tóm tắt"),
+    "draft": f.Field(f.flag, label="Bản nháp"),
 }
 
 

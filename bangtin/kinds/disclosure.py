@@ -32,9 +32,14 @@ if TYPE_CHECKING:
     from ..sources import Source
 
 SCHEMA = {
-    "title": f.Field(f.text, required=True), "item": f.Field(f.text, required=True),
-    "school_year": f.Field(f.school_year, required=True), "published": f.Field(f.day, required=True),
-    "updated": f.Field(f.day), "attachments": f.Field(f.assets), "summary": f.Field(f.text), "draft": f.Field(f.flag),
+    "title": f.Field(f.text, required=True, label="Tiêu đề"),
+    "item": f.Field(f.text, required=True, label="Mục công khai"),
+    "school_year": f.Field(f.school_year, required=True, label="Năm học"),
+    "published": f.Field(f.day, required=True, label="Ngày công khai"),
+    "updated": f.Field(f.day, label="Ngày cập nhật"),
+    "attachments": f.Field(f.assets, label="Tệp đính kèm"),
+    "summary": f.Field(f.text, label="Tóm tắt"),
+    "draft": f.Field(f.flag, label="Bản nháp"),
 }
 DATA_FILE = "cong-khai.json"
 _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")

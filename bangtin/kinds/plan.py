@@ -27,13 +27,23 @@ if TYPE_CHECKING:
     from ..sources import Source
 
 SCHEMA = {
-    "number": f.Field(f.number), "title": f.Field(f.text, required=True), "issued": f.Field(f.day),
-    "issuer": f.Field(f.text), "place": f.Field(f.text), "type": f.Field(f.text),
-    "school_year": f.Field(f.school_year), "movements": f.Field(f.texts), "based_on": f.Field(f.references),
-    "signer": f.Field(f.signers), "signers": f.Field(f.signers), "recipients": f.Field(f.texts),
-    "attachments": f.Field(f.assets), "milestones": f.Field(f.milestones),
-    "status": f.Field(f.choice("active", "expired", "replaced")), "summary": f.Field(f.text),
-    "draft": f.Field(f.flag),
+    "number": f.Field(f.number, label="Số, ký hiệu"),
+    "title": f.Field(f.text, required=True, label="Trích yếu"),
+    "issued": f.Field(f.day, label="Ngày ban hành"),
+    "issuer": f.Field(f.text, label="Cơ quan ban hành"),
+    "place": f.Field(f.text, label="Địa danh"),
+    "type": f.Field(f.text, label="Loại văn bản"),
+    "school_year": f.Field(f.school_year, label="Năm học"),
+    "movements": f.Field(f.texts, label="Phong trào"),
+    "based_on": f.Field(f.references, label="Căn cứ"),
+    "signer": f.Field(f.signers, label="Người ký"),
+    "signers": f.Field(f.signers, label="Những người ký"),
+    "recipients": f.Field(f.texts, label="Nơi nhận"),
+    "attachments": f.Field(f.assets, label="Tệp đính kèm"),
+    "milestones": f.Field(f.milestones, label="Tiến độ"),
+    "status": f.Field(f.choice("active", "expired", "replaced"), label="Hiệu lực"),
+    "summary": f.Field(f.text, label="Tóm tắt"),
+    "draft": f.Field(f.flag, label="Bản nháp"),
 }
 
 

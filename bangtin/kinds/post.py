@@ -34,10 +34,18 @@ if TYPE_CHECKING:
     from ..sources import Source
 
 SCHEMA = {
-    "title": f.Field(f.text, required=True), "date": f.Field(f.moment, required=True), "summary": f.Field(f.text),
-    "categories": f.Field(f.texts), "tags": f.Field(f.texts), "image": f.Field(f.asset),
-    "plans": f.Field(f.numbers), "clubs": f.Field(f.texts), "movements": f.Field(f.texts),
-    "author": f.Field(f.text), "draft": f.Field(f.flag), "privacy_consent": f.Field(f.text),
+    "title": f.Field(f.text, required=True, label="Tiêu đề"),
+    "date": f.Field(f.moment, required=True, label="Ngày giờ đăng"),
+    "summary": f.Field(f.text, label="Tóm tắt"),
+    "categories": f.Field(f.texts, label="Chuyên mục"),
+    "tags": f.Field(f.texts, label="Từ khóa"),
+    "image": f.Field(f.asset, label="Ảnh bìa"),
+    "plans": f.Field(f.numbers, label="Kế hoạch được báo cáo"),
+    "clubs": f.Field(f.texts, label="Câu lạc bộ"),
+    "movements": f.Field(f.texts, label="Phong trào"),
+    "author": f.Field(f.text, label="Người viết"),
+    "draft": f.Field(f.flag, label="Bản nháp"),
+    "privacy_consent": f.Field(f.text, label="Đồng ý công khai thông tin cá nhân"),
 }
 
 

@@ -1,0 +1,137 @@
+"""The web editor's own files: Sveltia CMS, the three fonts it shows and its HEIC decoder, as npm installed them
+(``package.json`` pins them, ``package-lock.json`` locks them), copied into the site's ``/admin/``.
+
+Sveltia fetches some of its files from CDNs (its Vietnamese strings and version from unpkg, its fonts from
+jsDelivr, GitHub's status page); a school network may block those, and a request there tells a third party who
+edits. The bundle builds each of those addresses from one literal, so :data:`REWRITES` points each at the copy under
+``/admin/vendor/``; the admin page sets ``globalThis.bangtinVendor`` to that folder's address before the bundle runs.
+Each rewrite must match the pinned bundle exactly as often as :data:`REWRITES` says, so an upgrade that moves or adds
+an address stops the build instead of letting the editor call a CDN.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+CMS = "@sveltia/cms"
+HEIC = "@discourse/heic"
+VENDOR = "vendor"
+PREFIX = "${globalThis.bangtinVendor}"
+
+
+@dataclass(frozen=True)
+class Font:
+    package: str
+    file: str
+    address: str
+    """The jsDelivr address in the bundle's CSS."""
+
+    @property
+    def name(self) -> str:
+        return self.file
+
+
+FONTS = (
+    Font("@fontsource-variable/source-sans-3", "source-sans-3-latin-wght-normal.woff2",
+         "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2"),
+    Font("@fontsource/noto-mono", "noto-mono-latin-400-normal.woff2",
+         "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2"),
+    Font("@fontsource-variable/material-symbols-outlined", "material-symbols-outlined-latin-wght-normal.woff2",
+         "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2"),
+)
+
+#: (address in the bundle, what replaces it, how many times the pinned bundle has it)
+REWRITES = (
+    ("`https://unpkg.com/", f"`{PREFIX}unpkg/", 4),
+    ("`https://www.githubstatus.com/api/v2/status.json`", f"`{PREFIX}githubstatus.json`", 1),
+    *((font.address, f"{PREFIX}fonts/{font.file}", 1) for font in FONTS),
+)
+
+#: What the editor is told of GitHub's status: nothing (it shows no incident banner).
+GITHUB_STATUS = {"status": {"indicator": "unknown"}}
+
+
+class VendorError(Exception):
+    """The editor's files are missing or not the pinned ones (a message for the build log, in Vietnamese)."""
+
+
+def pinned(root: Path) -> dict[str, str]:
+    """The editor's packages and versions from ``package.json`` (its ``dependencies``)."""
+    manifest = root / "package.json"
+    if not manifest.is_file():
+        return {}
+    return dict(json.loads(manifest.read_text(encoding="utf-8")).get("dependencies") or {})
+
+
+def find_modules(root: Path) -> Path:
+    """``node_modules`` with every pinned package at its pinned version, or VendorError saying what to run."""
+    packages = pinned(root)
+    if CMS not in packages:
+        raise VendorError("package.json không có gói trình soạn bài @sveltia/cms")
+    modules = root / "node_modules"
+    wrong = []
+    for name, version in sorted(packages.items()):
+        manifest = modules / name / "package.json"
+        found = json.loads(manifest.read_text(encoding="utf-8")).get("version") if manifest.is_file() else None
+        if found != version:
+            wrong.append(f"{name} {version}" + (f" (đang có {found})" if found else ""))
+    if wrong:
+        raise VendorError(f"thiếu gói của trình soạn bài: {', '.join(wrong)}; chạy npm ci trong thư mục trang")
+    return modules
+
+
+def rewrite_bundle(source: str) -> str:
+    """The bundle with every CDN address pointed at ``/admin/vendor/``; VendorError when the bundle does not have
+    each address exactly as often as :data:`REWRITES` expects."""
+    for address, local, expected in REWRITES:
+        found = source.count(address)
+        if found != expected:
+            raise VendorError(f"bản Sveltia CMS này có {found} chỗ gọi {address} (cần {expected}); hãy kiểm tra "
+                              "bangtin/admin/vendor.py trước khi nâng cấp")
+        source = source.replace(address, local)
+    return source
+
+
+def write_vendor(admin: Path, modules: Path, locale: dict) -> None:
+    """Copy the editor into ``admin``: the rewritten bundle and its chunks, the fonts, the HEIC decoder, the
+    Vietnamese strings (``locale``), Sveltia's own package.json (its update check finds the same version) and schema."""
+    cms = modules / CMS
+    version = json.loads((cms / "package.json").read_text(encoding="utf-8"))["version"]
+    admin.mkdir(parents=True, exist_ok=True)
+    bundle = rewrite_bundle((cms / "dist" / "sveltia-cms.js").read_text(encoding="utf-8"))
+    (admin / "sveltia-cms.js").write_text(bundle, encoding="utf-8")
+    (admin / "chunks").mkdir(exist_ok=True)
+    for chunk in sorted((cms / "dist" / "chunks").glob("*.js")):
+        shutil.copyfile(chunk, admin / "chunks" / chunk.name)
+    vendor = admin / VENDOR
+    unpkg = vendor / "unpkg" / CMS
+    (unpkg / "schema").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cms / "package.json", unpkg / "package.json")
+    shutil.copyfile(cms / "schema" / "sveltia-cms.json", unpkg / "schema" / "sveltia-cms.json")
+    locales = vendor / "unpkg" / f"{CMS}@{version}" / "locales"
+    locales.mkdir(parents=True, exist_ok=True)
+    (locales / "vi.json").write_text(json.dumps(locale, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    heic = modules / HEIC
+    heic_version = json.loads((heic / "package.json").read_text(encoding="utf-8"))["version"]
+    target = vendor / "unpkg" / f"{HEIC}@{heic_version}"
+    shutil.copytree(heic, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.d.ts", "*.md", "*.map"))
+    (vendor / "fonts").mkdir(parents=True, exist_ok=True)
+    for font in FONTS:
+        shutil.copyfile(modules / font.package / "files" / font.file, vendor / "fonts" / font.file)
+    (vendor / "githubstatus.json").write_text(json.dumps(GITHUB_STATUS), encoding="utf-8")
+
+
+def sveltia_locale(modules: Path, overlay: dict) -> dict:
+    """Sveltia's Vietnamese strings, with ``overlay`` (ours) for what it has not translated."""
+    strings = json.loads((modules / CMS / "locales" / "vi.json").read_text(encoding="utf-8"))
+    return _merge(strings, overlay)
+
+
+def _merge(base: dict, overlay: dict) -> dict:
+    merged = dict(base)
+    for key, value in overlay.items():
+        merged[key] = _merge(merged.get(key) or {}, value) if isinstance(value, dict) else merged.get(key, value)
+    return merged
