@@ -77,12 +77,16 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def copy_sample(root: Path) -> Path:
-    """A copy of this repository's sample school (tests never build in the repository itself)."""
+def copy_sample(root: Path, editor: bool = False) -> Path:
+    """A copy of this repository's sample school (tests never build in the repository itself); with ``editor``, its
+    ``package.json`` and (linked) ``node_modules`` too, so the build writes the web editor /admin/."""
     for name in ("hooks", "overrides", "docs", *FOLDERS):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if editor:
+        shutil.copy(REPO / "package.json", root / "package.json")
+        (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     return root
 
 
