@@ -85,6 +85,8 @@ def build_collection(kind: Kind, settings: Settings) -> dict[str, Any]:
         "sortable_fields": [key for key in ("date", "issued", "published", "title", "name") if key in kind.schema],
         "fields": [build_field(key, kind, settings, hints.get(key, "")) for key in kind.schema],
     }
+    if kind.folder == "cong-khai":  # one folder per school year (cong-khai/2025-2026/…), or none
+        collection["nested"] = {"depth": 2, "subfolders": False}
     collection["fields"].append({"name": "body", "label": "Nội dung", "widget": "markdown", "required": False})
     if "draft" in kind.schema:
         collection["view_filters"] = [{"label": "Bản nháp", "field": "draft", "pattern": True}]
@@ -153,9 +155,10 @@ def _widget(key: str, spec: f.Field, kind: Kind, settings: Settings) -> dict[str
             {"name": "title", "label": "Chức vụ", "widget": "string", "required": False},
             {"name": "name", "label": "Họ và tên", "widget": "string"},
         ]
-        if key == "signer":
-            return {"widget": "object", "fields": person}
-        return {"widget": "list", "summary": "{{fields.name}}", "fields": person}
+        if key == "signers":  # the loader takes one of signer and signers: the form offers signer, one or more
+            return {"widget": "hidden"}
+        return {"widget": "list", "summary": "{{fields.name}}", "fields": person,
+                "hint": "Một người ký; văn bản liên tịch, phối hợp thì thêm từng người."}
     if read is f.milestones:
         return {"widget": "list", "summary": "{{fields.when}}: {{fields.what}}", "fields": [
             {"name": "when", "label": "Thời gian", "widget": "string", "hint": "Ví dụ 2025-12 hoặc 2025..2027"},
