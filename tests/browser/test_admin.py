@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -97,6 +98,11 @@ def editor(browser: Any, school: Path, serve_dir: Callable[[Path], str]) -> Iter
     assert errors == []
 
 
+def ADD(label: str) -> re.Pattern[str]:  # noqa: N802 - reads as the button's name
+    """A list's "add" button: its icon's ligature, then "Thêm" and the list's label between isolation marks."""
+    return re.compile(rf"Thêm\W*{label}")
+
+
 def open_folder(page: Any) -> None:
     page.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ").click()
     page.get_by_role("treeitem", name="Tin bài").wait_for()
@@ -154,6 +160,13 @@ def test_first_screen_is_vietnamese_and_asks_no_other_host(editor: Any) -> None:
     assert any(url.endswith(".woff2") for url in editor.requested)  # the icons' font, from the site itself
 
 
+def test_first_screen_has_no_axe_violation(editor: Any) -> None:
+    from .test_accessibility import violations
+
+    editor.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ").wait_for()
+    assert violations(editor) == []
+
+
 def test_article_from_the_form_builds(editor: Any, school: Path, tmp_path: Path) -> None:
     open_folder(editor)
     editor.get_by_role("treeitem", name="Tin bài").click()
@@ -197,3 +210,55 @@ def test_article_from_the_form_builds(editor: Any, school: Path, tmp_path: Path)
     assert "Bé vui ngày hội STEM mùa đông" in build.html("tin-tuc")
     plan = build.html("ke-hoach/2025/259-kh-mnhs")
     assert "Bé vui ngày hội STEM mùa đông" in plan.split("Kết quả triển khai", 1)[1]
+
+
+def test_plan_with_signer_and_two_bases_from_the_form_builds(editor: Any, school: Path) -> None:
+    open_folder(editor)
+    editor.get_by_role("treeitem", name="Kế hoạch, văn bản").click()
+    editor.get_by_role("button", name=re.compile("^Tạo .* mới$")).click()
+    numbers = editor.get_by_role("textbox", name="Số, ký hiệu")
+    type_into(editor, numbers.first, "301/KH-MNHS")
+    type_into(editor, editor.get_by_role("textbox", name="Trích yếu"), "Tổ chức Tết Trung thu cho bé năm 2025")
+    editor.locator("input[type=date]").first.fill("2025-09-01")
+    editor.get_by_role("button", name=ADD("Căn cứ")).click()
+    type_into(editor, numbers.nth(1), "57-NQ/TW")
+    editor.get_by_role("button", name=ADD("Căn cứ")).click()
+    type_into(editor, numbers.nth(2), "4400/KH-SGDĐT")
+    editor.get_by_role("button", name=ADD("Người ký")).click()
+    type_into(editor, editor.get_by_role("textbox", name="Chức vụ"), "Phó Hiệu trưởng")
+    type_into(editor, editor.get_by_role("textbox", name="Ký thay cho"), "Hiệu trưởng")
+    type_into(editor, editor.get_by_role("textbox", name="Họ và tên"), "Trần Thị Minh Nguyệt")
+    save(editor)
+
+    files = new_files(editor, "plans/", 1)
+    plan = next(path for path in files if path.startswith("plans/") and path.endswith(".md"))
+    meta = front_matter(files[plan])
+    assert meta["number"] == "301/KH-MNHS" and meta["issued"] == "2025-09-01"
+    assert [basis["number"] for basis in meta["based_on"]] == ["57-NQ/TW", "4400/KH-SGDĐT"]
+    assert meta["signer"] == [{"on_behalf_of": "Hiệu trưởng", "title": "Phó Hiệu trưởng", "name": "Trần Thị Minh Nguyệt"}]
+    copy_back(files, school)
+    build = run_mkdocs(school)
+    assert build.returncode == 0, build.output
+    page = build.html("ke-hoach/2025/301-kh-mnhs")
+    assert "Trần Thị Minh Nguyệt" in page and "57-NQ/TW" in page and "4400/KH-SGDĐT" in page
+
+
+def test_club_from_the_form_builds(editor: Any, school: Path) -> None:
+    open_folder(editor)
+    editor.get_by_role("treeitem", name="Câu lạc bộ").click()
+    editor.get_by_role("button", name=re.compile("^Tạo .* mới$")).click()
+    type_into(editor, editor.get_by_role("textbox", name="Tên câu lạc bộ"), "CLB Bé làm nhà nông")
+    type_into(editor, editor.get_by_role("textbox", name="Loại"), "STEAM")
+    members = editor.get_by_role("spinbutton", name="Số thành viên")
+    members.fill("18")
+    save(editor)
+
+    files = new_files(editor, "clubs/", 1)
+    club = next(path for path in files if path.startswith("clubs/") and path.endswith(".md"))
+    assert club == "clubs/clb-be-lam-nha-nong.md"
+    meta = front_matter(files[club])
+    assert meta["name"] == "CLB Bé làm nhà nông" and meta["members"] == 18
+    copy_back(files, school)
+    build = run_mkdocs(school)
+    assert build.returncode == 0, build.output
+    assert "CLB Bé làm nhà nông" in build.html("cau-lac-bo")
