@@ -213,8 +213,12 @@ QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 @click.pass_context
 def serve_command(ctx: click.Context) -> None:
     """Xem thử trang web ở http://127.0.0.1:8000/: trang tự tải lại khi lưu tệp; nội dung có lỗi thì trang hiện danh
-    sách lỗi. Dừng bằng Ctrl+C. Các tùy chọn khác được chuyển cho “mkdocs serve”.
+    sách lỗi. Trình soạn bài ở http://127.0.0.1:8000/admin/ (Chrome hoặc Edge): bấm “Làm việc với kho mã nguồn cục
+    bộ” rồi chọn thư mục trang; bài lưu xong được ghi thẳng vào thư mục và trang xem thử tự tải lại. Dừng bằng Ctrl+C.
+    Các tùy chọn khác được chuyển cho “mkdocs serve”.
     """
+    click.echo("Xem thử: http://127.0.0.1:8000/ · Soạn bài: http://127.0.0.1:8000/admin/ (Chrome hoặc Edge, "
+               "bấm “Làm việc với kho mã nguồn cục bộ”, chọn thư mục trang này)")
     _run_mkdocs("serve", ctx.args)
 
 

@@ -134,8 +134,9 @@ def test_photo_cache_is_kept_between_runs(workflow):
 
 def test_build_job_installs_from_the_lock_then_checks_then_builds_strictly(workflow):
     runs = _runs(workflow["jobs"]["build"])
-    assert runs == ["pip install -c constraints.txt -e .", "bangtin check", "mkdocs build --strict"]
-    assert _runs(workflow["jobs"]["build"], hub=True) == [*runs[:2], "bangtin fetch", runs[2]]
+    assert runs == ["pip install -c constraints.txt -e .", "npm ci --omit=dev --no-audit --no-fund", "bangtin check",
+                    "mkdocs build --strict"]
+    assert _runs(workflow["jobs"]["build"], hub=True) == [*runs[:3], "bangtin fetch", runs[3]]
 
 
 def test_a_hub_keeps_its_members_data_between_runs_and_saves_it_every_run(workflow):
@@ -150,13 +151,13 @@ def test_a_hub_keeps_its_members_data_between_runs_and_saves_it_every_run(workfl
 
 
 def _run_build_steps(workflow: dict, root: Path, hub: bool = False) -> list[str]:
-    """The `run:` steps of the build job, as GitHub runs them (bash -e), in ``root``; installing is skipped (no
+    """The `run:` steps of the build job, as GitHub runs them (bash -e), in ``root``; installing (pip, npm) is skipped (no
     network in tests; the test environment is that install)."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "SOURCE_DATE_EPOCH": BUILD_EPOCH,
            "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "CI": "true"}
     ran = []
     for command in _runs(workflow["jobs"]["build"], hub=hub):
-        if shlex.split(command)[:2] == ["pip", "install"]:
+        if shlex.split(command)[:2] in (["pip", "install"], ["npm", "ci"]):
             continue
         done = subprocess.run(["bash", "-e", "-c", command], cwd=root, env=env, capture_output=True, text=True,
                               timeout=600)
@@ -166,11 +167,12 @@ def _run_build_steps(workflow: dict, root: Path, hub: bool = False) -> list[str]
 
 
 def test_the_build_steps_of_the_workflow_build_the_sample_school(workflow, tmp_path):
-    root = copy_sample(tmp_path / "school")
+    root = copy_sample(tmp_path / "school", editor=True)
     ran = _run_build_steps(workflow, root)
     assert "mkdocs build --strict" in ran
     site = root / "site"
-    for page in ("index.html", "404.html", "tin-tuc/index.html", "ke-hoach/index.html", "sitemap.xml"):
+    for page in ("index.html", "404.html", "tin-tuc/index.html", "ke-hoach/index.html", "sitemap.xml",
+                 "admin/index.html", "admin/config.json"):
         assert (site / page).is_file(), page
     assert not [p for p in site.rglob("*") if p.is_symlink()], "the Pages artifact must not contain symbolic links"
 

@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 from PIL import Image
 
 from photo_metadata import metadata_problems
-from sitebuild import copy_sample, run_mkdocs
+from sitebuild import copy_sample, indexed_pages, run_mkdocs
 from test_photos import phone_exif, phone_image
 
 pytestmark = pytest.mark.browser
@@ -158,6 +158,16 @@ def test_first_screen_is_vietnamese_and_asks_no_other_host(editor: Any) -> None:
     assert outside == []
     assert any(url.endswith("/locales/vi.json") for url in editor.requested)
     assert any(url.endswith(".woff2") for url in editor.requested)  # the icons' font, from the site itself
+
+
+def test_admin_is_no_page_of_the_site(school: Path) -> None:
+    site = school / "site"
+    assert '<meta name="robots" content="noindex, nofollow">' in (site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "/admin/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not any(url.startswith("admin") for url in indexed_pages(site))
+    for feed in ("rss.xml", "atom.xml"):
+        assert "/admin/" not in (site / feed).read_text(encoding="utf-8")
+    assert "/admin/" not in (site / "index.html").read_text(encoding="utf-8")  # not in the navigation
 
 
 def test_first_screen_has_no_axe_violation(editor: Any) -> None:
