@@ -302,3 +302,16 @@ def test_without_pillow_heif_an_iphone_photo_says_what_to_do(tmp_path: Path, mon
     monkeypatch.setattr(imaging, "HEIF", False)  # as on a machine where pillow-heif failed to install
     with pytest.raises(PhotoError, match=r"“IMG_0001.HEIC”: máy này chưa cài gói pillow-heif .*Tương thích nhất"):
         imaging.decode(b"\x00\x00\x00\x18ftypheic", "IMG_0001.HEIC")
+
+
+def test_one_photo_written_to_the_cache_by_two_threads_at_once(tmp_path: Path) -> None:
+    """Two articles with the same photo: two threads encode it into the same cache file at the same moment."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bangtin.caches import write_atomically
+
+    target = tmp_path / "ea1abc55f3500a9a-360.webp"
+    with ThreadPoolExecutor(8) as pool:
+        sizes = list(pool.map(lambda index: write_atomically(target, b"x" * 4096), range(400)))
+    assert sizes == [4096] * 400 and target.read_bytes() == b"x" * 4096
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
