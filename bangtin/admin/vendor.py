@@ -1,4 +1,4 @@
-"""The web editor's own files: Sveltia CMS, the three fonts it shows and its HEIC decoder, as npm installed them
+"""The web editor's own files: Sveltia CMS, the three fonts it shows and the modules it loads, as npm installed them
 (``package.json`` pins them, ``package-lock.json`` locks them), copied into the site's ``/admin/``.
 
 Sveltia fetches some of its files from CDNs (its Vietnamese strings and version from unpkg, its fonts from
@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CMS = "@sveltia/cms"
-HEIC = "@discourse/heic"
+
+#: Modules the bundle imports from unpkg at the version its own package.json names (``^5.1.9`` → ``5.1.9``), when
+#: they are needed: the HEIC decoder for an iPhone photo, Immutable for the article preview (bangtin/admin.html).
+MODULES = ("@discourse/heic", "immutable")
 VENDOR = "vendor"
 PREFIX = "${globalThis.bangtinVendor}"
 
@@ -114,10 +117,12 @@ def write_vendor(admin: Path, modules: Path, locale: dict) -> None:
     locales = vendor / "unpkg" / f"{CMS}@{version}" / "locales"
     locales.mkdir(parents=True, exist_ok=True)
     (locales / "vi.json").write_text(json.dumps(locale, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    heic = modules / HEIC
-    heic_version = json.loads((heic / "package.json").read_text(encoding="utf-8"))["version"]
-    target = vendor / "unpkg" / f"{HEIC}@{heic_version}"
-    shutil.copytree(heic, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.d.ts", "*.md", "*.map"))
+    for name in MODULES:
+        module_version = json.loads((modules / name / "package.json").read_text(encoding="utf-8"))["version"]
+        if f'"{name}":`^{module_version}`' not in bundle and f"{name}:`^{module_version}`" not in bundle:
+            raise VendorError(f"package.json ghim {name} {module_version}, khác phiên bản Sveltia CMS cần")
+        shutil.copytree(modules / name, vendor / "unpkg" / f"{name}@{module_version}", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("*.d.ts", "*.md", "*.map", "*.flow", "node_modules"))
     (vendor / "fonts").mkdir(parents=True, exist_ok=True)
     for font in FONTS:
         shutil.copyfile(modules / font.package / "files" / font.file, vendor / "fonts" / font.file)

@@ -190,9 +190,13 @@ def test_article_from_the_form_builds(editor: Any, school: Path, tmp_path: Path)
     editor.get_by_role("option", name="259/KH-MNHS", exact=False).first.click()
     title.click()  # closes the list (Escape would close the editor)
     editor.locator("input[type=file]").first.set_input_files(str(phone_photo(tmp_path / "IMG_0042.JPG")))
-    editor.locator("img[src^='blob:']").first.wait_for(timeout=30_000)  # shrunk and shown
+    preview = editor.frame_locator("iframe").locator("article.bt-preview")  # as the article's page shows it
+    expect(preview.locator(".bt-cover img")).to_be_visible(timeout=30_000)  # shrunk and shown
     editor.get_by_role("textbox", name="Nội dung").first.click()
     editor.keyboard.type("Các bé làm thí nghiệm núi lửa.")
+    expect(preview.locator("h1")).to_have_text("Bé vui ngày hội STEM mùa đông")
+    expect(preview.locator("time")).to_have_text("07/12/2025 08:30")
+    expect(preview).to_contain_text("Các bé làm thí nghiệm núi lửa.")
     save(editor)
 
     files = new_files(editor, "news/", 2)
@@ -272,3 +276,28 @@ def test_club_from_the_form_builds(editor: Any, school: Path) -> None:
     build = run_mkdocs(school)
     assert build.returncode == 0, build.output
     assert "CLB Bé làm nhà nông" in build.html("cau-lac-bo")
+
+
+def test_iphone_heic_photo_is_converted_in_the_browser(editor: Any, tmp_path: Path) -> None:
+    """The decoder is the site's own copy (vendor/unpkg/@discourse/heic), never a CDN's."""
+    from bangtin import imaging  # noqa: F401  (registers pillow-heif's HEIF writer)
+
+    heic = tmp_path / "IMG_0043.HEIC"
+    phone_image(4032, 3024).save(heic, "HEIF", quality=80, exif=phone_exif(orientation=1).tobytes())
+    open_folder(editor)
+    editor.get_by_role("treeitem", name="Câu lạc bộ").click()
+    editor.get_by_role("button", name=re.compile("^Tạo .* mới$")).click()
+    type_into(editor, editor.get_by_role("textbox", name="Tên câu lạc bộ"), "CLB Ảnh iPhone")
+    type_into(editor, editor.get_by_role("textbox", name="Loại"), "STEM")
+    editor.locator("input[type=file]").first.set_input_files(str(heic))
+    expect(editor.frame_locator("iframe").locator("img").first).to_be_visible(timeout=60_000)  # decoded, shrunk
+    save(editor)
+
+    files = new_files(editor, "clubs/", 2)
+    [photo] = [path for path in files if not path.endswith(".md")]
+    assert photo.endswith(".webp"), photo
+    image = Image.open(io.BytesIO(files[photo]))
+    assert image.format == "WEBP" and max(image.size) <= 2048 and not image.getexif()
+    origin = urlsplit(editor.base)[:2]
+    assert [url for url in editor.requested if "heic" in url and urlsplit(url)[:2] == origin]
+    assert not [url for url in editor.requested if urlsplit(url)[:2] != origin and not url.startswith(("blob:", "data:"))]
