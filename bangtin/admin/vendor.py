@@ -1,5 +1,7 @@
-"""The web editor's own files: Sveltia CMS, the three fonts it shows and the modules it loads, as npm installed them
-(``package.json`` pins them, ``package-lock.json`` locks them), copied into the site's ``/admin/``.
+"""The web editor's own files: Sveltia CMS, the three fonts it shows and the modules it loads (``package.json`` pins
+them, ``package-lock.json`` locks them), copied into the site's ``/admin/``. They come from ``node_modules`` when
+``npm ci`` ran (the tests, the Pages workflow); a computer with only Python fetches them from the npm registry into
+``.cache/bangtin/admin/`` once, each checked against the lock (:func:`find_modules`).
 
 Sveltia fetches some of its files from CDNs (its Vietnamese strings and version from unpkg, its fonts from
 jsDelivr, GitHub's status page); a school network may block those, and a request there tells a third party who
@@ -11,8 +13,15 @@ an address stops the build instead of letting the editor call a CDN.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import json
+import os
 import shutil
+import tarfile
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,21 +78,71 @@ def pinned(root: Path) -> dict[str, str]:
     return dict(json.loads(manifest.read_text(encoding="utf-8")).get("dependencies") or {})
 
 
+#: Where the editor's packages are kept when npm is not there to install them (a school computer with only Python).
+MODULES_CACHE = Path(".cache") / "bangtin" / "admin" / "node_modules"
+
+#: npm's own public registry, as npm itself defaults to it; ``npm_config_registry`` (npm's variable) overrides it.
+DEFAULT_REGISTRY = "https://registry.npmjs.org/"
+
+#: Seconds to wait for the registry, per package.
+TIMEOUT = 60
+
+
 def find_modules(root: Path) -> Path:
-    """``node_modules`` with every pinned package at its pinned version, or VendorError saying what to run."""
+    """A ``node_modules`` with every pinned package at its pinned version: the site's own (``npm ci``), else
+    ``.cache/bangtin/admin/node_modules``, filled from the npm registry when a package is missing there; every
+    tarball is checked against ``package-lock.json``'s integrity. VendorError says what went wrong."""
     packages = pinned(root)
     if CMS not in packages:
         raise VendorError("package.json không có gói trình soạn bài @sveltia/cms")
-    modules = root / "node_modules"
-    wrong = []
+    if not _missing(root / "node_modules", packages):
+        return root / "node_modules"
+    cache = root / MODULES_CACHE
+    for name in _missing(cache, packages):
+        fetch_package(cache, name, packages[name], _integrity(root, name))
+    return cache
+
+
+def _missing(modules: Path, packages: dict[str, str]) -> list[str]:
+    missing = []
     for name, version in sorted(packages.items()):
         manifest = modules / name / "package.json"
-        found = json.loads(manifest.read_text(encoding="utf-8")).get("version") if manifest.is_file() else None
-        if found != version:
-            wrong.append(f"{name} {version}" + (f" (đang có {found})" if found else ""))
-    if wrong:
-        raise VendorError(f"thiếu gói của trình soạn bài: {', '.join(wrong)}; chạy npm ci trong thư mục trang")
-    return modules
+        if not manifest.is_file() or json.loads(manifest.read_text(encoding="utf-8")).get("version") != version:
+            missing.append(name)
+    return missing
+
+
+def _integrity(root: Path, name: str) -> str:
+    lock = root / "package-lock.json"
+    entry = (json.loads(lock.read_text(encoding="utf-8")).get("packages") or {}).get(f"node_modules/{name}") \
+        if lock.is_file() else None
+    if not entry or not str(entry.get("integrity", "")).startswith("sha512-"):
+        raise VendorError(f"package-lock.json không ghi mã kiểm tra (integrity) của gói {name}")
+    return entry["integrity"]
+
+
+def fetch_package(modules: Path, name: str, version: str, integrity: str) -> None:
+    """Download ``name@version`` from the npm registry, check it against ``integrity`` (sha512, as npm writes it
+    in package-lock.json) and unpack it into ``modules/name``."""
+    registry = os.environ.get("npm_config_registry") or os.environ.get("NPM_CONFIG_REGISTRY") or DEFAULT_REGISTRY
+    address = f"{registry.rstrip('/')}/{name}/-/{name.split('/')[-1]}-{version}.tgz"
+    try:
+        with urllib.request.urlopen(address, timeout=TIMEOUT) as response:
+            data = response.read()
+    except (urllib.error.URLError, OSError) as error:
+        raise VendorError(f"không tải được gói {name} {version} ({error}); kiểm tra kết nối mạng, hoặc chạy npm ci "
+                          "trong thư mục trang") from None
+    digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    if digest != integrity:
+        raise VendorError(f"gói {name} {version} tải về không khớp mã kiểm tra trong package-lock.json; không dùng")
+    target = modules / name
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        for member in archive.getmembers():
+            member.name = member.name.split("/", 1)[1] if "/" in member.name else ""  # the tarball's package/ folder
+        archive.extractall(target, members=[m for m in archive.getmembers() if m.name], filter="data")
 
 
 def rewrite_bundle(source: str) -> str:

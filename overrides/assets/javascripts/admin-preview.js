@@ -28,6 +28,9 @@
   })
 
   CMS.registerPreviewStyle("../assets/stylesheets/bangtin.css")
+  CMS.registerPreviewStyle(".bt-preview { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; " +
+    "line-height: 1.6; max-width: 42rem; margin: 0 auto; color: #222 } .bt-preview img { max-width: 100% }",
+    { raw: true })
   CMS.registerPreviewTemplate("news", Article)
   window.bangtinPreview = { shownDate: shownDate }
 })()
