@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bangtin.search import PAGEFIND_DIR, STROKE, MaterialIndex, SearchPage, index_text, search_page, write_search
-from sitebuild import copy_sample, indexed_pages, make_site, run_mkdocs
+from sitebuild import Build, indexed_pages, make_site, run_mkdocs
 
 VOWELS = "aăâeêioôơuưy"
 TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # huyền, sắc, hỏi, ngã, nặng
@@ -88,12 +88,9 @@ def test_write_search_renders_each_page_once(tmp_path: Path) -> None:
     assert indexed_pages(tmp_path)["a/"].startswith("Đổi mới")
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_sample(tmp_path_factory.mktemp("search-sample"))
-    build = run_mkdocs(root)
-    assert build.returncode == 0, build.output
-    return root
+@pytest.fixture
+def sample(sample_build: Build) -> Path:
+    return sample_build.root
 
 
 def bundle(site: Path) -> dict[str, bytes]:
