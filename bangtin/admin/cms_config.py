@@ -111,9 +111,28 @@ def build_field(key: str, kind: Kind, settings: Settings, hint: str) -> dict[str
     spec = kind.schema[key]
     widget = _widget(key, spec, kind, settings)
     field = {"name": key, "label": spec.label or key, "required": spec.required, **widget}
-    if hint:
-        field["hint"] = hint
+    if hint := (DRAFT_HINT if spec.read is f.flag else form_hint(hint, widget["widget"])):
+        field.setdefault("hint", hint)
     return field
+
+
+#: The draft switch, as the form shows it (bangtin new's comment speaks of true and false).
+DRAFT_HINT = "Bật: đã lưu nhưng chưa đăng (chỉ thấy khi xem thử trên máy); tắt để đăng ở lần xuất bản tiếp theo."
+
+#: What in bangtin new's comments is about writing the file by hand, not about the value.
+_BY_HAND = re.compile(r"\[|\{|“#”|\btrue\b|\bfalse\b|signers|tên tệp|khóa trong|Dòng bắt đầu|đặt cạnh tệp|dấu phẩy")
+
+
+def form_hint(comment: str, widget: str) -> str:
+    """``bangtin new``'s comment as a hint under a form field: without YAML examples, file-writing advice and the
+    date forms (the form picks them); none for a choice (its options say it all)."""
+    if widget in ("select", "relation"):
+        return ""
+    hint = re.sub(r",? ví dụ [\[{].*?[\]}](?=[;.]|$)", "", comment)
+    hint = hint.replace(" trong mkdocs.yml", "").replace(" của mkdocs.yml", "")
+    if widget == "datetime":
+        hint = re.sub(r"\s*\([^)]*\d{4}[^)]*\)", "", hint)
+    return " ".join(part for part in re.split(r"(?<=[.;])\s+", hint) if not _BY_HAND.search(part)).strip()
 
 
 def _widget(key: str, spec: f.Field, kind: Kind, settings: Settings) -> dict[str, Any]:
