@@ -172,7 +172,7 @@ def measure(browser: Any, base: str) -> dict[str, float]:
     box.dispatch_event("keyup")
     page.wait_for_selector(".md-search-result__item", timeout=120_000)
     first = page.evaluate("performance.now()")
-    page.wait_for_timeout(300)  # the rest of the first query's results
+    page.wait_for_timeout(1000)  # the rest of the first query's results (loaded once typing has paused)
     pasted = list(sizes)
     updates = []
     for key in TYPED:

@@ -8,7 +8,7 @@
  *
  * - SETUP: Material's index holds only its settings now; the worker loads Pagefind and answers READY.
  * - QUERY: the query is written as the index is ("đ" as "d", see index_text in bangtin/search.py) and searched.
- *   The first FIRST results are loaded and sent, then, once no newer query has come for SETTLE ms, the next up to
+ *   The first FIRST results are loaded and sent, then, once no newer query has come for SETTLE ms, the rest up to
  *   PAGE, each time with the total (search.js
  *   shows it as the count) and the query answered. A query overtaken by a newer one loads nothing more and is
  *   never answered. A last word of one letter is left out until the next letter comes.
@@ -24,9 +24,9 @@ var QUERY = 2
 var RESULT = 3
 
 /* Results loaded per query: the first FIRST (a phone shows four or five) are sent as soon as they are loaded, then
-   up to PAGE (Material renders ten at once, then four more as the reader scrolls) */
+   up to PAGE (Material renders ten at once, then four more each time the reader reaches the end of the list) */
 var FIRST = 5
-var PAGE = 10
+var PAGE = 20
 /* Milliseconds without a newer query before the results after FIRST are loaded */
 var SETTLE = 400
 /* Sections listed under a page */
