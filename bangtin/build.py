@@ -2,7 +2,7 @@
 
 :func:`plan_build` reads the settings and every content file, and decides everything the build publishes (the
 pages, the feeds, the photos) before anything is written; :meth:`Build.write` writes what MkDocs does not (feeds,
-``van-ban.json``, the folded search index, GitHub Pages' files) once MkDocs has rendered the pages. The adapter
+``van-ban.json``, GitHub Pages' files) once MkDocs has rendered the pages. The adapter
 makes a new Build for every build, so nothing of one build (a photo, a feed) outlives it into the next.
 """
 

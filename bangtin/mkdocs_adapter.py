@@ -11,6 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .admin import PAGE_TEMPLATE as ADMIN_TEMPLATE
+from .admin import github_repo, write_admin
 from .build import Build, plan_build
 from .dates import build_time
 from .embeds import EMBED_TEMPLATE, rewrite_embeds
@@ -19,12 +21,10 @@ from .link_previews import PagePreview, build_page_preview
 from .media import rewrite_images
 from .photos import is_photo
 from .problems import ContentError
-from .search import PIPELINE as SEARCH_PIPELINE
-from .admin import PAGE_TEMPLATE as ADMIN_TEMPLATE
-from .admin import github_repo, write_admin
 from .search import PAGE_TEMPLATE as SEARCH_PAGE_TEMPLATE
-from .search import SearchJob, install_search, search_page, start_search
+from .search import PIPELINE as SEARCH_PIPELINE
 from .search import SEPARATOR as SEARCH_SEPARATOR
+from .search import SearchJob, install_search, search_page, start_search
 from .site import FOLDERS
 from .speed import (
     install_material_rendering,

@@ -50,9 +50,6 @@ PIPELINE = ["stopWordFilter"]
 #: COMBINING SHORT STROKE OVERLAY: "đ" is indexed as "d" + STROKE, so that a folded query finds it.
 STROKE = "\u0335"
 
-#: The index file Material's search plugin writes, relative to the site root.
-INDEX_PATH = Path("search") / "search_index.json"
-
 #: What Material's search leaves out of a page (attr_list ``{ data-search-exclude }``), Pagefind leaves out too.
 EXCLUDED = "[data-search-exclude]"
 

@@ -41,10 +41,6 @@ class Font:
     address: str
     """The jsDelivr address in the bundle's CSS."""
 
-    @property
-    def name(self) -> str:
-        return self.file
-
 
 FONTS = (
     Font("@fontsource-variable/source-sans-3", "source-sans-3-latin-wght-normal.woff2",
