@@ -217,7 +217,9 @@ def serve_command(ctx: click.Context) -> None:
     bộ” rồi chọn thư mục trang; bài lưu xong được ghi thẳng vào thư mục và trang xem thử tự tải lại. Dừng bằng Ctrl+C.
     Các tùy chọn khác được chuyển cho “mkdocs serve”.
     """
-    click.echo("Xem thử: http://127.0.0.1:8000/ · Soạn bài: http://127.0.0.1:8000/admin/ (Chrome hoặc Edge, "
+    address = next((ctx.args[i + 1] for i, arg in enumerate(ctx.args[:-1]) if arg in ("-a", "--dev-addr")),
+                   "127.0.0.1:8000")
+    click.echo(f"Xem thử: http://{address}/ · Soạn bài: http://{address}/admin/ (Chrome hoặc Edge, "
                "bấm “Làm việc với kho mã nguồn cục bộ”, chọn thư mục trang này)")
     _run_mkdocs("serve", ctx.args)
 
