@@ -23,8 +23,8 @@ from .photos import is_photo
 from .problems import ContentError
 from .search import PAGE_TEMPLATE as SEARCH_PAGE_TEMPLATE
 from .search import PIPELINE as SEARCH_PIPELINE
+from .search import SEARCH_CACHE, SearchJob, install_search, search_page, start_search
 from .search import SEPARATOR as SEARCH_SEPARATOR
-from .search import SearchJob, install_search, search_page, start_search
 from .site import FOLDERS
 from .speed import (
     install_material_rendering,
@@ -197,7 +197,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     language = install_search(config.plugins.get("material/search"))
     _search = None if language is None else start_search(
         Path(config.site_dir), filter(None, (search_page(file.page) for file in files.documentation_pages())),
-        language, _search_page(env))
+        language, _search_page(env), Path(config.config_file_path).parent / SEARCH_CACHE)
     return env
 
 

@@ -22,6 +22,7 @@ writes "đ" as "d" in the query and turns :data:`STROKE` back into "đ" in what 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -29,6 +30,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +58,18 @@ EXCLUDED = "[data-search-exclude]"
 #: Pagefind's bundle, relative to the site root.
 PAGEFIND_DIR = "pagefind"
 
+#: Where the last bundle is kept between builds, relative to the school's folder.
+SEARCH_CACHE = Path(".cache") / "bangtin" / "search"
+
 #: Word positions per index chunk (Pagefind's default: 20,000). Vietnamese is written in syllables, and the
 #: common ones ("kế", "hoạch", "học", "năm") each sit on most pages of a school: with the default, a query for
 #: "ke hoach" at 2,000 articles downloads three chunks of 100 to 350 KB, mostly other words' positions. With 300,
 #: a common syllable has a chunk of its own and the query downloads about 170 KB in all (bench/search.py).
 #: Pagefind reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (its option of the pinned 1.5.2).
 INDEX_CHUNK = 300
+
+#: The Pagefind that makes the bundle (its version is part of a cached bundle's key).
+PAGEFIND_VERSION = metadata.version("pagefind-bin")
 
 #: The template that renders one page for Pagefind (in ``overrides/``).
 PAGE_TEMPLATE = "bangtin/search-page.html"
@@ -123,53 +131,90 @@ def index_text(text: str) -> str:
 
 class SearchJob:
     """Pagefind indexing the documents :func:`start_search` wrote, in a process of its own: MkDocs renders the
-    theme around every page meanwhile, so on a machine with two cores the search costs the build little time."""
+    theme around every page meanwhile, so on a machine with two cores the search costs the build little time.
+    Without a process, the bundle was copied from the cache and the job is done."""
 
-    def __init__(self, folder: tempfile.TemporaryDirectory[str], process: subprocess.Popen[str], output: Path):
-        self._folder, self._process, self._output = folder, process, output
+    def __init__(self, folder: tempfile.TemporaryDirectory[str] | None, process: subprocess.Popen[str] | None,
+                 output: Path, cache: Path | None = None):
+        self._folder, self._process, self._output, self._cache = folder, process, output, cache
 
     def finish(self) -> list[str]:
-        """Wait for Pagefind; return the warnings (its message when it failed)."""
+        """Wait for Pagefind and keep its bundle in the cache; return the warnings (its message when it failed)."""
+        if self._process is None:
+            return []
         out, _ = self._process.communicate()
-        self._folder.cleanup()
+        self._cleanup()
         if self._process.returncode != 0:
             return [f"Không tạo được chỉ mục tìm kiếm (Pagefind): {out.strip()}"]
         for name in _UNUSED:
             (self._output / name).unlink(missing_ok=True)
+        if self._cache is not None:
+            _keep(self._output, self._cache)
         return []
 
     def cancel(self) -> None:
-        self._process.kill()
-        self._process.communicate()
-        self._folder.cleanup()
+        if self._process is not None:
+            self._process.kill()
+            self._process.communicate()
+            self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
 
 
 def start_search(site_dir: Path, pages: Iterable[SearchPage], language: str,
-                 render: Callable[[SearchPage, str], str]) -> SearchJob:
+                 render: Callable[[SearchPage, str], str], cache: Path | None = None) -> SearchJob:
     """Write each page as the document ``render`` makes of it (with :func:`index_text`) into a temporary folder,
     one ``index.html`` per page address, and start Pagefind's command on that folder, into ``site_dir/pagefind/``.
 
-    Pagefind's Python API is not used: it answers at most ten files a second.
+    With ``cache`` (a folder under ``.cache/bangtin``), a bundle made from exactly the same documents is copied
+    from there instead (a build with no change to what is searched: the daily scheduled run, a new photo), and a
+    new bundle is kept there for the next build. Pagefind's Python API is not used: it answers at most ten files a
+    second.
     """
     output = Path(site_dir) / PAGEFIND_DIR
     if output.exists():
         shutil.rmtree(output)
+    documents = {_document_path(page): index_text(render(page, language)) for page in pages}
+    key = _bundle_key(documents, language)
+    if cache is not None and (cache / key).is_dir():
+        shutil.copytree(cache / key, output)
+        return SearchJob(None, None, output)
     folder = tempfile.TemporaryDirectory(prefix="bangtin-search-")
-    for page in pages:
-        url = page.url + "index.html" if page.url.endswith("/") or not page.url else page.url
-        document = Path(folder.name, url)
+    for path, html in documents.items():
+        document = Path(folder.name, path)
         document.parent.mkdir(parents=True, exist_ok=True)
-        document.write_text(index_text(render(page, language)), encoding="utf-8")
+        document.write_text(html, encoding="utf-8")
     process = subprocess.Popen(
         [str(get_executable()), "--site", folder.name, "--output-path", str(output.resolve()),
          "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK)},
     )
-    return SearchJob(folder, process, output)
+    return SearchJob(folder, process, output, None if cache is None else cache / key)
+
+
+def _document_path(page: SearchPage) -> str:
+    return page.url + "index.html" if page.url.endswith("/") or not page.url else page.url
+
+
+def _bundle_key(documents: dict[str, str], language: str) -> str:
+    """What a bundle is made from: Pagefind's version and settings, and every document."""
+    digest = hashlib.sha256(f"{PAGEFIND_VERSION}|{INDEX_CHUNK}|{EXCLUDED}|{language}".encode())
+    for path in sorted(documents):
+        digest.update(f"\0{path}\0".encode() + documents[path].encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def _keep(bundle: Path, target: Path) -> None:
+    """Keep ``bundle`` as the cache's one bundle (an older one is of no use once the content has changed)."""
+    if target.parent.exists():
+        shutil.rmtree(target.parent)
+    shutil.copytree(bundle, target)
 
 
 def write_search(site_dir: Path, pages: Iterable[SearchPage], language: str,
-                 render: Callable[[SearchPage, str], str]) -> list[str]:
+                 render: Callable[[SearchPage, str], str], cache: Path | None = None) -> list[str]:
     """:func:`start_search` and wait for it; return the warnings."""
-    return start_search(site_dir, pages, language, render).finish()
+    return start_search(site_dir, pages, language, render, cache).finish()

@@ -128,3 +128,23 @@ def test_search_excluded_page_and_block_are_not_indexed(tmp_path: Path) -> None:
     texts = indexed_pages(root / "site").values()
     assert any("Xyzzyplugh" in text for text in texts)
     assert not any("Xyzzyquux" in text or "Xyzzyfrob" in text for text in texts)
+
+
+def test_a_bundle_of_the_same_documents_is_copied_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bangtin import search
+
+    def render(page: SearchPage, language: str) -> str:
+        return f"<html lang='{language}'><body><h1>{page.title}</h1>{page.html}</body></html>"
+
+    pages = [SearchPage("a/", "Đổi mới", "<p>x</p>")]
+    cache = tmp_path / "cache"
+    assert write_search(tmp_path / "one", pages, "vi", render, cache) == []
+    first = bundle(tmp_path / "one")
+    monkeypatch.setattr(search, "get_executable", lambda: tmp_path / "no-pagefind-here")  # it must not run again
+    assert write_search(tmp_path / "two", pages, "vi", render, cache) == []
+    assert bundle(tmp_path / "two") == first
+    monkeypatch.undo()
+    changed = [SearchPage("a/", "Đổi mới hơn", "<p>x</p>")]
+    assert write_search(tmp_path / "three", changed, "vi", render, cache) == []
+    assert indexed_pages(tmp_path / "three")["a/"].startswith("Đổi mới hơn")
+    assert len(list(cache.iterdir())) == 1  # only the newest bundle is kept
