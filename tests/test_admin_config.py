@@ -63,6 +63,8 @@ def test_choices_come_from_the_settings_and_the_registry() -> None:
 
 def test_files_are_written_as_the_loader_reads_them() -> None:
     whole = config()
+    assert whole["backend"]["auth_methods"] == ["token"]  # GitHub Pages has no server for an OAuth sign-in
+    assert whole["backend"]["commit_messages"]["create"].startswith("Thêm ")
     assert whole["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}
     assert whole["slug"]["encoding"] == "ascii" and whole["slug"]["clean_accents"] is True
     photo = whole["media_libraries"]["default"]["config"]["transformations"]["raster_image"]

@@ -52,6 +52,15 @@ CHOICE_LABELS = {
 COLLECTION_LABELS = {"news": ("Tin bài", "Bài viết"), "plans": ("Kế hoạch, văn bản", "Văn bản"),
                      "clubs": ("Câu lạc bộ", "Câu lạc bộ"), "cong-khai": ("Công khai", "Mục công khai")}
 
+#: The commits the editor makes, as the school's history shows them.
+COMMIT_MESSAGES = {
+    "create": "Thêm {{collection}} “{{slug}}” (trình soạn bài)",
+    "update": "Sửa {{collection}} “{{slug}}” (trình soạn bài)",
+    "delete": "Xóa {{collection}} “{{slug}}” (trình soạn bài)",
+    "uploadMedia": "Tải lên “{{path}}” (trình soạn bài)",
+    "deleteMedia": "Xóa “{{path}}” (trình soạn bài)",
+}
+
 Widget = Callable[[str, Kind, Settings], dict[str, Any]]
 
 
@@ -59,7 +68,9 @@ def build_cms_config(settings: Settings, repo: str | None, branch: str = "main")
     """The whole configuration: the GitHub backend, how files are written, the media rules and one collection per
     kind plus the hand-written pages of ``docs/``."""
     return {
-        "backend": {"name": "github", "repo": repo or "truong/web", "branch": branch},
+        # a token, never OAuth: GitHub Pages has no server to complete an OAuth sign-in
+        "backend": {"name": "github", "repo": repo or "truong/web", "branch": branch, "auth_methods": ["token"],
+                    "commit_messages": COMMIT_MESSAGES},
         "site_url": settings.site_url,
         "display_url": settings.site_url,
         "media_folder": "docs/assets/images",

@@ -153,6 +153,7 @@ def front_matter(data: bytes) -> dict:
 def test_first_screen_is_vietnamese_and_asks_no_other_host(editor: Any) -> None:
     text = editor.locator("body").inner_text()
     assert "Làm việc với kho mã nguồn cục bộ" in text and "Đăng nhập bằng mã truy cập" in text
+    assert "Đăng nhập bằng GitHub" not in text  # no OAuth: it needs a server the site does not have
     origin = urlsplit(editor.base)[:2]
     outside = [url for url in editor.requested if urlsplit(url)[:2] != origin and not url.startswith(("blob:", "data:"))]
     assert outside == []
