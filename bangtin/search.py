@@ -13,6 +13,7 @@ Pagefind's results.
   (``bangtin/search-page.html``: the title as ``<h1>``, then the page's content) and starts Pagefind's command on
   them, into ``pagefind/``, while MkDocs renders the theme around the pages. Pagefind reads the HTML itself: it
   weighs headings, finds sections by their anchors and leaves out what Material's ``data-search-exclude`` marks.
+  The bundle is kept in ``.cache/bangtin/search``: the next build with the same documents copies it.
 
 Pagefind matches across diacritics ("ke hoach" finds "Kế hoạch", exact diacritics rank first), but only for marks
 that Unicode decomposes: "đ" is a letter of its own, so "doi" would never find "Đổi". :func:`index_text` therefore
