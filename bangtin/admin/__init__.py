@@ -47,13 +47,10 @@ def write_admin(site_dir: Path, root: Path, settings: Settings, repo: tuple[str 
     ``root`` is the school's folder (its ``package.json`` and ``node_modules``); ``render`` renders the page from
     the template's values.
     """
-    try:
-        modules = find_modules(root)
-    except VendorError as error:
-        return [f"Chưa có trình soạn bài /admin/: {error}"]
     admin = Path(site_dir) / ADMIN_DIR
     overlay = json.loads(LOCALE_OVERLAY.read_text(encoding="utf-8"))
     try:
+        modules = find_modules(root)
         write_vendor(admin, modules, sveltia_locale(modules, overlay))
     except VendorError as error:
         return [f"Chưa có trình soạn bài /admin/: {error}"]

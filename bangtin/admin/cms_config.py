@@ -15,7 +15,7 @@ the browser before they are committed (:data:`PHOTO`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +149,7 @@ def form_hint(comment: str, widget: str) -> str:
 def _widget(key: str, spec: f.Field, kind: Kind, settings: Settings) -> dict[str, Any]:
     """The widget for a key, from the reader that reads it (and for lists of names, from what the names name)."""
     read = spec.read
-    if key in ("categories", "movements", "clubs", "plans", "decision") or key == "item":
+    if key in ("categories", "movements", "clubs", "plans", "decision", "item"):
         return _named(key, settings)
     if read is f.text:
         return {"widget": "text"} if key in ("summary", "privacy_consent") else {"widget": "string"}
@@ -246,7 +246,3 @@ def _placeholders(hint: str) -> str:
     """A hint without the template's ``${…}`` placeholders (the editor has its own values)."""
     return re.sub(r"\$\{\w+\}", "…", hint)
 
-
-def field_keys(config: Mapping[str, Any]) -> dict[str, list[str]]:
-    """Each collection's top-level field names, for the tests and the closing checks."""
-    return {c["name"]: [field["name"] for field in c["fields"]] for c in config["collections"]}

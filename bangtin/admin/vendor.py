@@ -100,12 +100,13 @@ def find_modules(root: Path) -> Path:
 
 
 def _missing(modules: Path, packages: dict[str, str]) -> list[str]:
-    missing = []
-    for name, version in sorted(packages.items()):
-        manifest = modules / name / "package.json"
-        if not manifest.is_file() or json.loads(manifest.read_text(encoding="utf-8")).get("version") != version:
-            missing.append(name)
-    return missing
+    return [name for name, version in sorted(packages.items()) if installed_version(modules, name) != version]
+
+
+def installed_version(modules: Path, name: str) -> str | None:
+    """The version of package ``name`` in ``modules`` (a node_modules folder), None when it is not there."""
+    manifest = modules / name / "package.json"
+    return json.loads(manifest.read_text(encoding="utf-8")).get("version") if manifest.is_file() else None
 
 
 def _integrity(root: Path, name: str) -> str:
@@ -157,7 +158,7 @@ def write_vendor(admin: Path, modules: Path, locale: dict) -> None:
     """Copy the editor into ``admin``: the rewritten bundle and its chunks, the fonts, the HEIC decoder, the
     Vietnamese strings (``locale``), Sveltia's own package.json (its update check finds the same version) and schema."""
     cms = modules / CMS
-    version = json.loads((cms / "package.json").read_text(encoding="utf-8"))["version"]
+    version = installed_version(modules, CMS)
     admin.mkdir(parents=True, exist_ok=True)
     bundle = rewrite_bundle((cms / "dist" / "sveltia-cms.js").read_text(encoding="utf-8"))
     (admin / "sveltia-cms.js").write_text(bundle, encoding="utf-8")
@@ -173,7 +174,7 @@ def write_vendor(admin: Path, modules: Path, locale: dict) -> None:
     locales.mkdir(parents=True, exist_ok=True)
     (locales / "vi.json").write_text(json.dumps(locale, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for name in MODULES:
-        module_version = json.loads((modules / name / "package.json").read_text(encoding="utf-8"))["version"]
+        module_version = installed_version(modules, name)
         if f'"{name}":`^{module_version}`' not in bundle and f"{name}:`^{module_version}`" not in bundle:
             raise VendorError(f"package.json ghim {name} {module_version}, khác phiên bản Sveltia CMS cần")
         shutil.copytree(modules / name, vendor / "unpkg" / f"{name}@{module_version}", dirs_exist_ok=True,

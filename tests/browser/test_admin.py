@@ -98,7 +98,7 @@ def editor(browser: Any, school: Path, serve_dir: Callable[[Path], str]) -> Iter
     assert errors == []
 
 
-def ADD(label: str) -> re.Pattern[str]:  # noqa: N802 - reads as the button's name
+def add_button(label: str) -> re.Pattern[str]:
     """A list's "add" button: its icon's ligature, then "Thêm" and the list's label between isolation marks."""
     return re.compile(rf"Thêm\W*{label}")
 
@@ -235,11 +235,11 @@ def test_plan_with_signer_and_two_bases_from_the_form_builds(editor: Any, school
     type_into(editor, numbers.first, "301/KH-MNHS")
     type_into(editor, editor.get_by_role("textbox", name="Trích yếu"), "Tổ chức Tết Trung thu cho bé năm 2025")
     editor.locator("input[type=date]").first.fill("2025-09-01")
-    editor.get_by_role("button", name=ADD("Căn cứ")).click()
+    editor.get_by_role("button", name=add_button("Căn cứ")).click()
     type_into(editor, numbers.nth(1), "57-NQ/TW")
-    editor.get_by_role("button", name=ADD("Căn cứ")).click()
+    editor.get_by_role("button", name=add_button("Căn cứ")).click()
     type_into(editor, numbers.nth(2), "4400/KH-SGDĐT")
-    editor.get_by_role("button", name=ADD("Người ký")).click()
+    editor.get_by_role("button", name=add_button("Người ký")).click()
     type_into(editor, editor.get_by_role("textbox", name="Chức vụ"), "Phó Hiệu trưởng")
     type_into(editor, editor.get_by_role("textbox", name="Ký thay cho"), "Hiệu trưởng")
     type_into(editor, editor.get_by_role("textbox", name="Họ và tên"), "Trần Thị Minh Nguyệt")
